@@ -1,0 +1,54 @@
+import Foundation
+import Pipeline
+import Scoring
+
+/// Shared plumbing of the subcommands: exit codes, standard error, model loading.
+enum Frontend {
+    enum Exit: Int32 {
+        case ok = 0
+        case fatal = 1
+        case usage = 2
+        case rejected = 3
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("stance: " + message + "\n").utf8))
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// The checkout this binary was built from, for finding `Models/` and `Evaluations/`.
+    static let checkout: String? = ModelLocator.checkoutRoot(fromSourceFile: #filePath)
+
+    /// Loads the model from `--model`, `$STANCE_MODEL` or the checkout; prints the error and returns nil.
+    static func loadModel(_ explicit: String?) -> Lexicon? {
+        do {
+            let directory = try ModelLocator.locate(
+                explicit: explicit, environment: ProcessInfo.processInfo.environment, checkout: checkout)
+            let model = try Model.load(directory: directory)
+            return Lexicon(model: model)
+        } catch {
+            Frontend.error(error.description)
+            return nil
+        }
+    }
+
+    /// The bundled corpus used when no path is given.
+    static var bundledCorpus: String? {
+        guard let checkout else { return nil }
+        let path = (checkout as NSString).appendingPathComponent("Evaluations/seeds")
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    /// Reports rejections and skipped files as they come, and the account at the end.
+    static func finish(_ account: RunAccount, quiet: Bool = false) -> Exit {
+        if !quiet || !account.isClean { note(account.summary) }
+        if account.read == 0 && account.skippedFiles.isEmpty == false && account.scored == 0 { return .fatal }
+        return account.isClean ? .ok : .rejected
+    }
+
+    static func rejected(_ r: Rejection) { note(r.description) }
+    static func skipped(_ e: LoadError) { note(e.description) }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The `stance` command: hands each subcommand its arguments and returns the exit status.
+enum Stance {
+    static let help = """
+        stance — how rare-earth news frames each country's position (favorable / neutral / unfavorable)
+
+        USAGE: stance <subcommand> [options] [PATH...]
+
+        SUBCOMMANDS
+          score [PATH...]     One row per (article, country): score in [-1, 1], label, mentions, tone.
+                              Example: stance score Evaluations/seeds --format jsonl --explain
+          summary [PATH...]   Aggregate per country × outlet × period: articles, mean score with 95% interval,
+                              label counts, net stance. With no PATH, runs on the bundled corpus.
+                              Example: stance summary --by country,period --period month
+          eval [DIR...]       Accuracy against labelled sets (labels.tsv): detection P/R/F1, stance accuracy,
+                              macro-F1, kappa, confusion matrix, baselines, per country and language.
+                              Example: stance eval Evaluations/seeds --folds 3 --errors
+          model check [DIR]   Validate the model files; every problem with file:line.
+                              Example: stance model check Models
+
+        PATHS are export .txt files, .jsonl files, folders (searched recursively) or - for standard input.
+
+        COMMON OPTIONS
+          --model DIR         Model folder (default: $STANCE_MODEL, then Models/ of the checkout).
+          --output PATH       Write to PATH atomically instead of standard output.
+          --threads N         Worker threads (default: all cores). Output is the same for any N.
+          -h, --help          This help; `stance <subcommand> --help` for one subcommand.
+
+        EXIT STATUS
+          0 all records read and scored; 1 fatal (model unreadable, no input); 2 usage error;
+          3 some records rejected or files skipped (listed on standard error as file:line: reason — what to do).
+        """
+
+    static func main(_ arguments: [String]) -> Frontend.Exit {
+        guard let command = arguments.first else {
+            Frontend.note(help)
+            return .usage
+        }
+        let rest = Array(arguments.dropFirst())
+        switch command {
+        case "score": return ScoreCommand.run(rest)
+        case "summary": return SummaryCommand.run(rest)
+        case "eval": return EvalCommand.run(rest)
+        case "model": return ModelCommand.run(rest)
+        case "-h", "--help", "help":
+            print(help)
+            return .ok
+        default:
+            Frontend.error("unknown subcommand `\(command)` — use score, summary, eval or model (stance --help)")
+            return .usage
+        }
+    }
+
+    /// Parses arguments or prints the usage error; `nil` means exit with `.usage` (or `.ok` for --help).
+    static func parse(_ arguments: [String], options: Set<String>, flags: Set<String>, help: String) -> (Arguments?, Frontend.Exit) {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            print(help)
+            return (nil, .ok)
+        }
+        do {
+            return (try Arguments(arguments, options: options, flags: flags), .ok)
+        } catch {
+            Frontend.error("\(error) — see `stance --help`")
+            return (nil, .usage)
+        }
+    }
+}

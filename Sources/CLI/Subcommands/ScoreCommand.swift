@@ -1,0 +1,74 @@
+import Foundation
+import Pipeline
+import Scoring
+
+/// `stance score`: one row per (article, country).
+enum ScoreCommand {
+    static let help = """
+        USAGE: stance score [PATH...] [--format table|jsonl|csv] [--explain] [--model DIR] [--output PATH] [--threads N]
+
+        One row per (article, country) in input order: article id, title, outlet, published, topic, language,
+        country, score in [-1, 1], stance label, mentions, article tone, model name@version.
+        --explain adds the evidence: every lexicon entry that moved the score, its weight, the modifiers
+        applied, and the segment it stood in. With no PATH, scores the bundled corpus.
+
+        Example: stance score Evaluations/seeds/000_8ca8292280351d11.txt --explain
+        """
+
+    static func run(_ arguments: [String]) -> Frontend.Exit {
+        let (parsed, exit) = Stance.parse(arguments, options: ["--format", "--model", "--output", "--threads"],
+                                          flags: ["--explain", "--quiet"], help: help)
+        guard let args = parsed else { return exit }
+        let explain = args.flags.contains("--explain")
+        let writer: ScoreWriter
+        switch args.options["--format"] ?? "table" {
+        case "table": writer = TableScoreWriter(explain: explain)
+        case "jsonl", "json": writer = JSONLinesScoreWriter(explain: explain)
+        case "csv": writer = CSVScoreWriter(explain: explain)
+        case let other:
+            Frontend.error("unknown format `\(other)` — use table, jsonl or csv")
+            return .usage
+        }
+        let threads: Int
+        do { threads = try args.int("--threads") ?? 0 } catch {
+            Frontend.error("\(error)")
+            return .usage
+        }
+        guard let lexicon = Frontend.loadModel(args.options["--model"]) else { return .fatal }
+        var paths = args.positionals
+        if paths.isEmpty {
+            guard let bundled = Frontend.bundledCorpus else {
+                Frontend.error(LoadError.noInput.description)
+                return .fatal
+            }
+            paths = [bundled]
+        }
+        let inputs = InputSource(paths: paths)
+        let sink: OutputSink
+        do {
+            sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
+        } catch {
+            Frontend.error("\(error)")
+            return .fatal
+        }
+        let run = ScoringRun(lexicon: lexicon, explain: explain, threads: threads)
+        let model = lexicon.model.identifier
+        sink.write(writer.header())
+        do {
+            let account = try run.run(inputs, result: { sink.write(writer.rows($0, model: model)) },
+                                      rejected: Frontend.rejected, skipped: Frontend.skipped)
+            sink.write(writer.footer())
+            if account.read == 0 {
+                sink.discard()
+                Frontend.error(account.skippedFiles.isEmpty ? LoadError.noInput.description : "nothing could be read")
+                return .fatal
+            }
+            try sink.commit()
+            return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
+        } catch {
+            sink.discard()
+            Frontend.error("\(error)")
+            return .fatal
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Scoring
+
+/// Running statistics of one group: count, mean score with its 95% interval, label counts, net stance.
+public struct GroupStats: Sendable, Equatable {
+    public private(set) var count = 0
+    public private(set) var sum = 0.0
+    public private(set) var sumOfSquares = 0.0
+    public private(set) var favorable = 0
+    public private(set) var neutral = 0
+    public private(set) var unfavorable = 0
+    public private(set) var toneSum = 0.0
+
+    public init() {}
+
+    public mutating func add(score: Double, label: StanceLabel, tone: Double) {
+        count += 1
+        sum += score
+        sumOfSquares += score * score
+        toneSum += tone
+        switch label {
+        case .favorable: favorable += 1
+        case .neutral: neutral += 1
+        case .unfavorable: unfavorable += 1
+        }
+    }
+
+    public var mean: Double { count > 0 ? sum / Double(count) : 0 }
+    public var meanTone: Double { count > 0 ? toneSum / Double(count) : 0 }
+
+    /// Sample standard deviation.
+    public var standardDeviation: Double {
+        guard count > 1 else { return 0 }
+        let variance = (sumOfSquares - sum * sum / Double(count)) / Double(count - 1)
+        return variance > 0 ? variance.squareRoot() : 0
+    }
+
+    /// The 95% confidence interval of the mean (Student's t), clipped to [-1, 1]; `nil` for one article.
+    public var interval: (low: Double, high: Double)? {
+        guard count > 1 else { return nil }
+        let half = GroupStats.t975(degrees: count - 1) * standardDeviation / Double(count).squareRoot()
+        return (max(-1, mean - half), min(1, mean + half))
+    }
+
+    /// Net stance: (favorable − unfavorable) / count.
+    public var net: Double { count > 0 ? Double(favorable - unfavorable) / Double(count) : 0 }
+
+    /// The 97.5% quantile of Student's t with `degrees` degrees of freedom.
+    static func t975(degrees: Int) -> Double {
+        let table: [Double] = [
+            12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145,
+            2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048,
+            2.045, 2.042,
+        ]
+        if degrees <= 0 { return .infinity }
+        if degrees <= table.count { return table[degrees - 1] }
+        if degrees <= 40 { return 2.021 }
+        if degrees <= 60 { return 2.000 }
+        if degrees <= 120 { return 1.980 }
+        return 1.960
+    }
+}

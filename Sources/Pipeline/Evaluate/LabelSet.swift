@@ -1,0 +1,123 @@
+import Foundation
+import Scoring
+
+/// A labelled set (FORMATS.md §5): a folder of articles and the `labels.tsv` that labels them.
+public struct LabelSet: Sendable {
+    public struct Row: Sendable, Equatable {
+        public var file: String
+        public var index: Int
+        public var country: String
+        public var stance: StanceLabel
+        public var title: String
+        /// Line in labels.tsv.
+        public var line: Int
+    }
+
+    public let directory: String
+    public let name: String
+    public let rows: [Row]
+    /// The articles of the set, in file order.
+    public let articles: [Article]
+    public let rejections: [Rejection]
+
+    /// Reads and checks the set; every misaligned or malformed row is an error naming the row.
+    public init(directory: String, knownCodes: Set<String>) throws(EvalError) {
+        self.directory = directory
+        name = (directory as NSString).lastPathComponent
+        let labelsPath = (directory as NSString).appendingPathComponent("labels.tsv")
+        guard FileManager.default.fileExists(atPath: labelsPath) else { throw .missingLabels(directory: directory) }
+        guard let data = FileManager.default.contents(atPath: labelsPath),
+              let text = String(data: data, encoding: .utf8)
+        else { throw .unreadable(path: labelsPath) }
+
+        var articles: [Article] = []
+        var rejections: [Rejection] = []
+        let inputs = InputSource(paths: [directory])
+        for file in inputs.files {
+            do {
+                try InputSource.read(file) { event in
+                    switch event {
+                    case .article(let a): articles.append(a)
+                    case .rejected(let r): rejections.append(r)
+                    }
+                }
+            } catch {
+                throw .unreadable(path: "\(error)")
+            }
+        }
+        self.articles = articles
+        self.rejections = rejections
+        var byKey: [String: Article] = [:]
+        for a in articles { byKey["\(a.file)\t\(a.index)"] = a }
+
+        var rows: [Row] = []
+        var seen: [String: Int] = [:]
+        var lineNumber = 0
+        var headerSeen = false
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = String(raw)
+            if line.hasSuffix("\r") { line.removeLast() }
+            if lineNumber == 1 && line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if !headerSeen {
+                headerSeen = true
+                if columns.first == "file" { continue }
+            }
+            let at = "\(labelsPath):\(lineNumber)"
+            guard columns.count == 5 else {
+                throw .badRow(at: at, problem: "expected 5 tab-separated columns (file, index, country, stance, title), found \(columns.count)")
+            }
+            guard let index = Int(columns[1]), index > 0 else {
+                throw .badRow(at: at, problem: "index `\(columns[1])` is not a positive whole number")
+            }
+            let code = columns[2]
+            guard CountryCodes.isKnown(code) else {
+                throw .badRow(at: at, problem: "unknown country code `\(code)` — use ISO 3166-1 alpha-2 (GB, not UK) or EU")
+            }
+            if !knownCodes.contains(code) {
+                throw .badRow(at: at, problem: "country `\(code)` is not in the model's countries.tsv — add its names there")
+            }
+            guard let stance = StanceLabel(rawValue: columns[3]) else {
+                throw .badRow(at: at, problem: "stance `\(columns[3])` must be favorable, neutral or unfavorable")
+            }
+            guard let article = byKey["\(columns[0])\t\(index)"] else {
+                throw .badRow(at: at, problem: "no article \(columns[0]):\(index) in \(directory)")
+            }
+            guard LabelSet.normalize(article.title) == LabelSet.normalize(columns[4]) else {
+                throw .misaligned(at: at, expected: article.title, found: columns[4])
+            }
+            let key = "\(columns[0])\t\(index)\t\(code)"
+            if let previous = seen[key] {
+                throw .badRow(at: at, problem: "\(columns[0]):\(index) \(code) is labelled twice (also line \(previous))")
+            }
+            seen[key] = lineNumber
+            rows.append(Row(file: columns[0], index: index, country: code, stance: stance, title: columns[4], line: lineNumber))
+        }
+        guard headerSeen else { throw .badRow(at: "\(labelsPath):1", problem: "labels.tsv has no rows") }
+        self.rows = rows
+    }
+
+    static func normalize(_ s: String) -> String {
+        String(s.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    }
+}
+
+/// Why an evaluation could not run.
+public enum EvalError: Error, Equatable, Sendable, CustomStringConvertible {
+    case missingLabels(directory: String)
+    case unreadable(path: String)
+    case badRow(at: String, problem: String)
+    case misaligned(at: String, expected: String, found: String)
+
+    public var description: String {
+        switch self {
+        case .missingLabels(let d): "\(d): no labels.tsv — a labelled set needs one (FORMATS.md §5)"
+        case .unreadable(let p): "\(p): cannot read the labelled set"
+        case .badRow(let at, let problem): "\(at): \(problem)"
+        case .misaligned(let at, let expected, let found):
+            "\(at): title `\(found)` does not match the record at that file:index (`\(expected)`) — fix the index or the title"
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Reads JSON Lines (FORMATS.md §2): one article object per line; a broken line is rejected on its
+/// own and the rest of the file still loads.
+public struct JSONLinesReader: ArticleReader {
+    public init() {}
+
+    public mutating func read(lines: inout LineReader, name: String, path: String,
+                              emit: (LoadEvent) throws -> Void) throws {
+        while let line = try lines.next(path: path) {
+            if line.tooLong { try emit(.rejected(.tooLong(path, line))); continue }
+            if line.isBlank { continue }
+            guard line.text != nil else { try emit(.rejected(.invalidUTF8(path, line.number))); continue }
+            try emit(JSONLinesReader.parse(line, name: name, path: path))
+        }
+    }
+
+    static func parse(_ line: Line, name: String, path: String) -> LoadEvent {
+        func reject(_ reason: String, _ hint: String) -> LoadEvent {
+            .rejected(Rejection(file: path, line: line.number, reason: reason, hint: hint))
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(line.bytes), options: [])
+        } catch {
+            return reject("not valid JSON", "each line must be one JSON object: {\"title\": ..., \"body\": ...}")
+        }
+        guard let fields = object as? [String: Any] else {
+            return reject("the line is JSON but not an object", "write one {\"title\": ..., \"body\": ...} object per line")
+        }
+        func string(_ key: String) -> String?? {
+            guard let value = fields[key], !(value is NSNull) else { return .some(nil) }
+            if let s = value as? String { return .some(s) }
+            return .none
+        }
+        guard case .some(let titleValue) = string("title"), let title = titleValue, !title.isEmpty else {
+            return reject("missing or empty `title`", "every article needs a string title")
+        }
+        guard case .some(let bodyValue) = string("body"), let body = bodyValue, !body.isEmpty else {
+            return reject("missing or empty `body`", "every article needs a string body")
+        }
+        guard case .some(let outlet) = string("outlet"), case .some(let publishedText) = string("published"),
+              case .some(let id) = string("id"), case .some(let topic) = string("topic")
+        else {
+            return reject("`outlet`, `published`, `id` and `topic` must be strings when present", "quote the value")
+        }
+        var published: Timestamp?
+        if let publishedText, !publishedText.isEmpty {
+            guard let stamp = Timestamp.parse(publishedText) else {
+                return reject("bad date `\(publishedText)` in `published`",
+                              "write YYYY-MM-DD HH:MM (China time) or ISO 8601 such as 2025-07-22T06:20:00+08:00")
+            }
+            published = stamp
+        }
+        return .article(Article(
+            id: id ?? "\(name):\(line.number)", file: name, index: line.number, line: line.number, title: title,
+            outlet: outlet, published: published, topic: topic, body: body))
+    }
+}

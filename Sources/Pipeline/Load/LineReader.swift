@@ -1,0 +1,156 @@
+import Foundation
+
+/// One line of an input file: its bytes without the line end, and where it stands.
+public struct Line: Sendable {
+    public var number: Int
+    public var bytes: [UInt8]
+    /// Longer than the limit: `bytes` is empty and `length` says how long it was.
+    public var tooLong: Bool
+    public var length: Int
+
+    /// The line as text, or `nil` when it is not valid UTF-8.
+    public var text: String? { String(validating: bytes, as: UTF8.self) }
+
+    public var isBlank: Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+}
+
+/// Reads a file descriptor in large chunks and hands out lines, so memory stays bounded whatever the
+/// file size: a line over `maxLineBytes` is skipped and reported, never held.
+///
+/// Strips a UTF-8 BOM and the CR of CRLF line ends. A file that is not UTF-8 but decodes as GB18030
+/// (a Chinese Windows export) is transcoded first, up to `maxTranscodeBytes`.
+public struct LineReader {
+    public static let defaultMaxLineBytes = 4 << 20
+    public static let chunkBytes = 1 << 20
+    static let maxTranscodeBytes = 64 << 20
+
+    public enum Encoding: String, Sendable { case utf8 = "UTF-8", gb18030 = "GB18030" }
+
+    let handle: FileHandle
+    let maxLineBytes: Int
+    public private(set) var encoding: Encoding = .utf8
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var eof = false
+    private var lineNumber = 0
+    private var started = false
+    private var skipping = false
+    private var skippedLength = 0
+    private var pushback: [Line] = []
+
+    public init(handle: FileHandle, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
+        self.handle = handle
+        self.maxLineBytes = maxLineBytes
+    }
+
+    private mutating func fill() throws {
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        guard !eof else { return }
+        let data = try handle.read(upToCount: LineReader.chunkBytes) ?? Data()
+        if data.isEmpty { eof = true } else { buffer.append(contentsOf: data) }
+    }
+
+    /// Reads the first chunk and decides the encoding; throws `.binary` or `.encoding` for inputs
+    /// that are not text.
+    private mutating func start(path: String) throws(LoadError) {
+        started = true
+        do { try fill() } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        let sample = buffer[position..<min(buffer.count, position + 65536)]
+        if sample.contains(0) { throw .binary(path: path) }
+        if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
+            throw .encoding(path: path, found: "UTF-16")
+        }
+        let (valid, invalid) = LineReader.utf8Census(sample, atEnd: eof && buffer.count - position <= 65536)
+        guard invalid > 0 && invalid * 4 > valid else { return }
+        // Mostly invalid as UTF-8: try GB18030 for the whole file.
+        var all = Array(buffer[position...])
+        while !eof {
+            do { try fill() } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
+            all.append(contentsOf: buffer)
+            buffer.removeAll()
+            if all.count > LineReader.maxTranscodeBytes { throw .encoding(path: path, found: "GB18030 or another non-UTF-8 encoding") }
+        }
+        let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+        guard let text = String(data: Data(all), encoding: gb18030) else {
+            throw .encoding(path: path, found: "an unknown non-UTF-8 encoding")
+        }
+        buffer = Array(text.utf8)
+        position = 0
+        encoding = .gb18030
+    }
+
+    /// Counts valid multi-byte UTF-8 sequences and invalid bytes in `bytes`.
+    static func utf8Census(_ bytes: ArraySlice<UInt8>, atEnd: Bool) -> (valid: Int, invalid: Int) {
+        var valid = 0, invalid = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let need = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 ? 2 : b >= 0xC2 && b < 0xE0 ? 1 : -1
+            if need < 0 { invalid += 1; i += 1; continue }
+            if i + need >= bytes.endIndex {
+                if atEnd { invalid += 1 }
+                break
+            }
+            var ok = true
+            for k in 1...need where bytes[i + k] & 0xC0 != 0x80 { ok = false }
+            if ok { valid += 1; i += need + 1 } else { invalid += 1; i += 1 }
+        }
+        return (valid, invalid)
+    }
+
+    /// Puts lines back, to be returned again before any new line.
+    public mutating func unread(_ lines: [Line]) { pushback = lines + pushback }
+
+    /// The next line, or `nil` at the end of the input.
+    public mutating func next(path: String) throws(LoadError) -> Line? {
+        if !pushback.isEmpty { return pushback.removeFirst() }
+        if !started { try start(path: path) }
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                if skipping {
+                    let length = skippedLength + (newline - position)
+                    skipping = false
+                    skippedLength = 0
+                    position = newline + 1
+                    return Line(number: lineNumber, bytes: [], tooLong: true, length: length)
+                }
+                var end = newline
+                if end > position && buffer[end - 1] == 0x0D { end -= 1 }
+                let line = Line(number: lineNumber, bytes: Array(buffer[position..<end]), tooLong: false,
+                                length: end - position)
+                position = newline + 1
+                return line
+            }
+            let pending = buffer.count - position
+            if pending > maxLineBytes || (skipping && pending > 0) {
+                skippedLength += pending
+                skipping = true
+                position = buffer.count
+            }
+            if eof {
+                if skipping {
+                    lineNumber += 1
+                    skipping = false
+                    return Line(number: lineNumber, bytes: [], tooLong: true, length: skippedLength)
+                }
+                guard position < buffer.count else { return nil }
+                lineNumber += 1
+                var end = buffer.count
+                if buffer[end - 1] == 0x0D { end -= 1 }
+                let line = Line(number: lineNumber, bytes: Array(buffer[position..<end]), tooLong: false,
+                                length: end - position)
+                position = buffer.count
+                return line
+            }
+            do { try fill() } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// Why a whole input could not be read; the records of other inputs are still processed.
+public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notFound(path: String)
+    case unreadable(path: String, reason: String)
+    case binary(path: String)
+    case encoding(path: String, found: String)
+    case notAnExport(path: String, line: Int)
+    case noInput
+
+    public var description: String {
+        switch self {
+        case .notFound(let path):
+            return "\(path): no such file or folder — check the path"
+        case .unreadable(let path, let reason):
+            return "\(path): cannot read (\(reason)) — check the permissions"
+        case .binary(let path):
+            return "\(path):1: binary data, not a text export — pass the exported .txt or .jsonl file"
+        case .encoding(let path, let found):
+            return "\(path):1: the file is in \(found), not UTF-8 — convert it, e.g. `iconv -f GB18030 -t UTF-8 FILE > FILE.utf8.txt`"
+        case .notAnExport(let path, let line):
+            return "\(path):\(line): no `Search documents`/`搜索文档` marker and no outlet line (`Outlet· YYYY-MM-DD HH:MM`) — is this a search export? pass export .txt files or .jsonl"
+        case .noInput:
+            return "no input: no .txt or .jsonl files found — pass files, folders or - for standard input"
+        }
+    }
+
+    /// The path the error is about, for the account of skipped files.
+    public var path: String {
+        switch self {
+        case .notFound(let p), .unreadable(let p, _), .binary(let p), .encoding(let p, _), .notAnExport(let p, _): p
+        case .noInput: "-"
+        }
+    }
+}

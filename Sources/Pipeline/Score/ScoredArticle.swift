@@ -1,0 +1,11 @@
+import Scoring
+
+/// An article with its language, canonical outlet and stances.
+public struct ScoredArticle: Sendable, Equatable {
+    public var article: Article
+    /// `zh`, `en` or `mixed`, from the body's script.
+    public var language: String
+    /// The outlet under its canonical name (`Sou Hu Cai Jing` → `搜狐财经`), `nil` when unknown.
+    public var outlet: String?
+    public var stance: ArticleStance
+}

@@ -1,0 +1,186 @@
+/// The model compiled for matching: one automaton over every country form, false friend, cue,
+/// modifier and relational slot, with what each pattern means.
+///
+/// Built once per run (`Lexicon(model:)`) and read by every worker; matching a segment allocates
+/// nothing but the token buffer the caller passes in.
+public struct Lexicon: Sendable {
+    /// What a matched pattern stands for.
+    public enum Kind: Sendable, Equatable {
+        /// A form naming the country with this index into `codes`.
+        case country(Int)
+        /// A one-character form that names its country only in a pairing (中美, 对华, 日方).
+        case bare(Int)
+        case falseFriend
+        /// Index into `model.cues`.
+        case cue(Int)
+        /// Index into `model.modifiers`.
+        case modifier(Int)
+        /// The text before `{X}` in a relational cue (index into `model.cues`).
+        case slotOpen(Int)
+        /// The text after `{X}`.
+        case slotClose(Int)
+
+        /// Ties between matches of the same span go to the lower rank: a false friend hides a country.
+        var rank: Int {
+            switch self {
+            case .falseFriend: 0
+            case .country: 1
+            case .bare: 2
+            case .cue: 3
+            case .modifier: 4
+            case .slotOpen, .slotClose: 5
+            }
+        }
+    }
+
+    public struct Entry: Sendable {
+        public var kind: Kind
+        /// The form as written in the model, for evidence.
+        public var text: String
+        /// For case-sensitive forms: the exact bytes to compare.
+        var exact: [UInt8]?
+        var latinStart: Bool
+        var latinEnd: Bool
+        /// A Latin term ending in `*`: the match extends over the rest of the word.
+        var wildcard: Bool
+    }
+
+    /// A resolved match in a segment: byte range and entry.
+    public struct Token: Sendable, Equatable {
+        public var start: Int
+        public var end: Int
+        public var entry: Int
+    }
+
+    public let model: Model
+    /// Country codes, sorted; `Kind.country(i)` indexes this.
+    public let codes: [String]
+    public let entries: [Entry]
+    let automaton: Automaton
+    /// Pattern id → entry index (several spellings, e.g. traditional variants, share an entry).
+    let patternEntry: [Int32]
+    /// Pairing prefixes and suffixes as bytes.
+    let prefixes: [(bytes: [UInt8], object: Bool)]
+    let suffixes: [[UInt8]]
+
+    public var patternCount: Int { patternEntry.count }
+    public var stateCount: Int { automaton.stateCount }
+
+    public init(model: Model) {
+        self.model = model
+        let codes = Array(model.countryCodes).sorted()
+        self.codes = codes
+        let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+
+        var traditional: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+        for (from, to) in model.variants {
+            if let f = from.unicodeScalars.first, let t = to.unicodeScalars.first { traditional[t, default: []].append(f) }
+        }
+
+        var entries: [Entry] = []
+        var patterns: [[UInt8]] = []
+        var patternEntry: [Int32] = []
+
+        func add(_ text: String, _ kind: Kind, caseSensitive: Bool = false) {
+            var form = text
+            var wildcard = false
+            if form.hasSuffix("*") && form.utf8.allSatisfy({ $0 < 0x80 }) {
+                wildcard = true
+                form.removeLast()
+            }
+            let bytes = Array(form.utf8)
+            guard let first = bytes.first, let last = bytes.last else { return }
+            let entryIndex = Int32(entries.count)
+            entries.append(Entry(
+                kind: kind, text: text, exact: caseSensitive ? bytes : nil,
+                latinStart: Lexicon.isWordByte(first), latinEnd: Lexicon.isWordByte(last), wildcard: wildcard))
+            for spelling in Lexicon.spellings(of: form, traditional: traditional) {
+                patterns.append(spelling.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 })
+                patternEntry.append(entryIndex)
+            }
+        }
+
+        for form in model.countries {
+            guard let index = codeIndex[form.code] else { continue }
+            add(form.form, form.kind == .bare ? .bare(index) : .country(index), caseSensitive: form.caseSensitive)
+        }
+        for form in model.falseFriends { add(form, .falseFriend) }
+        for (index, cue) in model.cues.enumerated() {
+            if cue.term.contains("{X}") {
+                let parts = cue.term.components(separatedBy: "{X}")
+                add(parts[0], .slotOpen(index))
+                add(parts[1], .slotClose(index))
+            } else {
+                add(cue.term, .cue(index))
+            }
+        }
+        for (index, modifier) in model.modifiers.enumerated() { add(modifier.term, .modifier(index)) }
+
+        self.entries = entries
+        self.patternEntry = patternEntry
+        self.automaton = Automaton(patterns: patterns)
+        self.prefixes = model.prefixes.map { (Array($0.text.utf8), $0.marksObject) }
+        self.suffixes = model.suffixes.map { Array($0.text.utf8) }
+    }
+
+    /// Every spelling of `form` with traditional characters in place of simplified ones (capped).
+    static func spellings(of form: String, traditional: [Unicode.Scalar: [Unicode.Scalar]]) -> [String] {
+        var results = [""]
+        for scalar in form.unicodeScalars {
+            let options = [scalar] + (traditional[scalar] ?? [])
+            if options.count == 1 || results.count * options.count > 64 {
+                results = results.map { $0 + String(scalar) }
+            } else {
+                results = results.flatMap { prefix in options.map { prefix + String($0) } }
+            }
+        }
+        return results
+    }
+
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    @inline(__always)
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    /// Finds the tokens of `bytes`: every match that passes its word-boundary and case checks, with
+    /// overlaps resolved leftmost-longest (ties by `Kind.rank`). `tokens` is cleared first.
+    public func tokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
+        tokens.removeAll(keepingCapacity: true)
+        let count = bytes.count
+        automaton.scan(bytes) { pattern, end in
+            let entryIndex = Int(patternEntry[Int(pattern)])
+            let entry = entries[entryIndex]
+            let start = end - Int(automaton.patternLength[Int(pattern)])
+            var stop = end
+            if entry.latinStart && start > 0 && Lexicon.isWordByte(bytes[start - 1]) { return }
+            if entry.wildcard {
+                while stop < count && Lexicon.isLetter(bytes[stop]) { stop += 1 }
+            } else if entry.latinEnd && stop < count && Lexicon.isWordByte(bytes[stop]) {
+                return
+            }
+            if let exact = entry.exact {
+                for k in 0..<exact.count where bytes[start + k] != exact[k] { return }
+            }
+            tokens.append(Token(start: start, end: stop, entry: entryIndex))
+        }
+        guard tokens.count > 1 else { return }
+        tokens.sort { a, b in
+            if a.start != b.start { return a.start < b.start }
+            if a.end != b.end { return a.end > b.end }
+            return entries[a.entry].kind.rank < entries[b.entry].kind.rank
+        }
+        var kept = 0
+        var lastEnd = -1
+        for token in tokens where token.start >= lastEnd {
+            tokens[kept] = token
+            kept += 1
+            lastEnd = token.end
+        }
+        tokens.removeLast(tokens.count - kept)
+    }
+}

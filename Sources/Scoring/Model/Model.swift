@@ -1,0 +1,102 @@
+import Foundation
+
+/// The lexicon model: countries, stance cues, modifiers and parameters, as read from `Models/`.
+///
+/// A value type so it can be shared read-only by every worker thread; the matcher compiled from it
+/// (`CompiledModel`) is what scoring uses.
+public struct Model: Sendable {
+    /// How a country form is used in text.
+    public enum FormKind: String, Sendable, CaseIterable {
+        case name, capital, leader, body, firm, demonym, slang, bare
+    }
+
+    public struct CountryForm: Sendable, Equatable {
+        public var code: String
+        public var kind: FormKind
+        public var form: String
+        public var caseSensitive: Bool
+        public var source: Source
+    }
+
+    public enum CueKind: String, Sendable {
+        /// About one country: the nearest one named.
+        case cue
+        /// Between two countries: `weight` to the subject, `-weight` to the object.
+        case rel
+    }
+
+    public struct Cue: Sendable, Equatable {
+        public var term: String
+        public var weight: Double
+        public var kind: CueKind
+        public var source: Source
+    }
+
+    public enum ModifierType: String, Sendable, CaseIterable {
+        case negator, intensifier, diminisher, contrast, concessive, question, irony
+    }
+
+    public struct Modifier: Sendable, Equatable {
+        public var term: String
+        public var type: ModifierType
+        public var factor: Double
+        public var source: Source
+    }
+
+    public struct Affix: Sendable, Equatable {
+        public var text: String
+        public var marksObject: Bool
+    }
+
+    /// Where an entry was read, so evidence and errors can point back to the model file.
+    public struct Source: Sendable, Equatable, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var description: String { "\(file):\(line)" }
+    }
+
+    /// The numbers that turn contributions into scores and labels.
+    public struct Parameters: Sendable, Equatable {
+        public var favorable = 0.15
+        public var unfavorable = -0.15
+        public var toneFavorable = 0.15
+        public var toneUnfavorable = -0.15
+        public var titleWeight = 2.0
+        public var scale = 1.5
+        public var contrastAfter = 1.5
+        public var negationWindowCJK = 4
+        public var negationWindowWords = 3
+        public var intensifierWindowCJK = 2
+        public var intensifierWindowWords = 2
+        public init() {}
+    }
+
+    public var name: String
+    public var version: String
+    public var directory: String
+    public var countries: [CountryForm]
+    public var falseFriends: [String]
+    public var prefixes: [Affix]
+    public var suffixes: [Affix]
+    public var cues: [Cue]
+    public var modifiers: [Modifier]
+    /// Traditional character → simplified character, both one Unicode scalar of the same UTF-8 length.
+    public var variants: [(String, String)]
+    /// Any outlet name → its canonical name.
+    public var outlets: [String: String]
+    public var parameters: Parameters
+
+    /// `name@version`, written on every output row.
+    public var identifier: String { "\(name)@\(version)" }
+
+    /// Every country code the model knows.
+    public var countryCodes: Set<String> { Set(countries.map(\.code)) }
+
+    /// Maps an outlet as written in an export to the one name it is counted under.
+    public func canonicalOutlet(_ outlet: String) -> String {
+        let trimmed = outlet.trimmingCharacters(in: .whitespaces)
+        if let canonical = outlets[trimmed] { return canonical }
+        if let canonical = outlets[trimmed.lowercased()] { return canonical }
+        return trimmed
+    }
+}

@@ -1,0 +1,399 @@
+/// Applies the scoring rules to one segment: finds who is named, which cues stand where, how the
+/// modifiers around each cue change it, and which country each cue is about.
+///
+/// One scorer per worker thread: it owns scratch buffers that are reused from segment to segment.
+public struct SegmentScorer: Sendable {
+    public let lexicon: Lexicon
+    private var tokens: [Lexicon.Token] = []
+    private var mentions: [Mention] = []
+    private var boundaries: [Int] = []
+
+    struct Mention {
+        var country: Int
+        var start: Int
+        var end: Int
+        /// Marked as the object of a relation (对华, 向中国, "on China").
+        var object: Bool
+    }
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        tokens.reserveCapacity(64)
+        mentions.reserveCapacity(16)
+        boundaries.reserveCapacity(16)
+    }
+
+    /// Scores one segment into `acc`. `segment` is its 0-based index in the article.
+    public mutating func score(_ bytes: UnsafeBufferPointer<UInt8>, kind: SegmentKind, segment: Int,
+                               into acc: inout StanceAccumulator) {
+        let p = lexicon.model.parameters
+        let segmentWeight = kind == .title ? p.titleWeight : 1
+        acc.toneSegments += segmentWeight
+        lexicon.tokens(in: bytes, into: &tokens)
+        guard !tokens.isEmpty else { return }
+        findMentions(bytes)
+        for m in mentions { acc.mention(m.country) }
+        // Each segment that names a country counts once toward its average.
+        for (i, m) in mentions.enumerated() where !mentions[..<i].contains(where: { $0.country == m.country }) {
+            acc.naming[m.country] += segmentWeight
+        }
+        var hasCue = false
+        for token in tokens {
+            switch lexicon.entries[token.entry].kind {
+            case .cue, .slotOpen: hasCue = true
+            default: continue
+            }
+            break
+        }
+        guard hasCue else { return }
+        findClauseBoundaries(bytes)
+        let contrast = contrastPoint()
+
+        for (index, token) in tokens.enumerated() {
+            let weight: Double
+            let cueIndex: Int
+            var objectMention: Int?
+            var end = token.end
+            switch lexicon.entries[token.entry].kind {
+            case .cue(let c):
+                cueIndex = c
+                weight = lexicon.model.cues[c].weight
+            case .slotOpen(let c):
+                guard let (mention, closeEnd) = slotObject(after: index, cue: c) else { continue }
+                cueIndex = c
+                weight = lexicon.model.cues[c].weight
+                objectMention = mention
+                end = closeEnd
+            default:
+                continue
+            }
+            let cue = lexicon.model.cues[cueIndex]
+            var value = weight
+            var applied: [String] = []
+            applyModifiers(before: index, cueStart: token.start, bytes, value: &value, applied: &applied, explain: acc.explain)
+            if let contrast {
+                let factor = contrastFactor(contrast, at: token.start)
+                if factor != 1 {
+                    value *= factor
+                    if acc.explain { applied.append("\(contrast.term)×\(SegmentScorer.format(factor))") }
+                }
+            }
+            if let q = questionFactor(at: token.start, end: end) {
+                value *= q.factor
+                if acc.explain { applied.append("\(q.term)×\(SegmentScorer.format(q.factor))") }
+            }
+            if segmentWeight != 1 {
+                value *= segmentWeight
+                if acc.explain { applied.append("title×\(SegmentScorer.format(segmentWeight))") }
+            }
+            acc.toneSum += value
+
+            var targets: [(mention: Int, value: Double, role: String)] = []
+            if cue.kind == .rel {
+                let object = objectMention ?? relationObject(cueStart: token.start, cueEnd: end)
+                let subject = relationSubject(cueStart: token.start, excluding: object.map { mentions[$0].country })
+                if let subject { targets.append((subject, value, "subject")) }
+                if let object, object != subject, mentions[object].country != subject.map({ mentions[$0].country }) {
+                    targets.append((object, -value, "object"))
+                }
+            } else if let holder = holder(cueStart: token.start, cueEnd: end) {
+                targets.append((holder, value, "nearest"))
+            }
+            for target in targets {
+                let country = mentions[target.mention].country
+                acc.raw[country] += target.value
+                if acc.explain {
+                    acc.evidence[country].append(Evidence(
+                        matched: SegmentScorer.text(bytes, token.start, end), entry: cue.term,
+                        source: cue.source.description, weight: weight, modifiers: applied,
+                        value: (target.value * 1000).rounded() / 1000, role: target.role, segment: segment,
+                        segmentKind: kind, segmentText: SegmentScorer.text(bytes, 0, bytes.count)))
+                }
+            }
+        }
+    }
+
+    // MARK: - Countries
+
+    private mutating func findMentions(_ bytes: UnsafeBufferPointer<UInt8>) {
+        mentions.removeAll(keepingCapacity: true)
+        for (i, token) in tokens.enumerated() {
+            switch lexicon.entries[token.entry].kind {
+            case .country(let c):
+                mentions.append(Mention(country: c, start: token.start, end: token.end,
+                                        object: objectMarked(bytes, at: token.start)))
+            case .bare(let c):
+                if token.start > 0 && SegmentScorer.isDigitBefore(bytes, token.start) { continue }
+                var paired = false
+                var object = false
+                if i > 0, tokens[i - 1].end == token.start, isBare(tokens[i - 1]) { paired = true }
+                if i + 1 < tokens.count, tokens[i + 1].start == token.end, isBare(tokens[i + 1]) { paired = true }
+                for prefix in lexicon.prefixes where SegmentScorer.hasBytes(bytes, prefix.bytes, endingAt: token.start) {
+                    paired = true
+                    object = object || prefix.object
+                }
+                if !paired {
+                    for suffix in lexicon.suffixes where SegmentScorer.hasBytes(bytes, suffix, startingAt: token.end) {
+                        paired = true
+                        break
+                    }
+                }
+                if paired { mentions.append(Mention(country: c, start: token.start, end: token.end, object: object)) }
+            default:
+                continue
+            }
+        }
+    }
+
+    private func isBare(_ token: Lexicon.Token) -> Bool {
+        if case .bare = lexicon.entries[token.entry].kind { return true }
+        return false
+    }
+
+    /// 对中国, 向美国, 从日本, "on China", "from China": the country is the object of what follows.
+    private func objectMarked(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        for prefix in lexicon.prefixes where prefix.object {
+            if SegmentScorer.hasBytes(bytes, prefix.bytes, endingAt: start) { return true }
+        }
+        var i = start
+        while i > 0 && bytes[i - 1] == 0x20 { i -= 1 }
+        if i == start { return false }
+        for word in SegmentScorer.objectWords {
+            if SegmentScorer.hasBytes(bytes, word, endingAt: i, caseInsensitive: true),
+               i - word.count == 0 || !Lexicon.isWordByte(bytes[i - word.count - 1]) {
+                return true
+            }
+        }
+        return false
+    }
+
+    static let objectWords: [[UInt8]] = ["on", "upon", "from"].map { Array($0.utf8) }
+
+    // MARK: - Clauses
+
+    /// Clause boundaries: ， , ； ; ： : and the sentence ends that can stand inside a title.
+    private mutating func findClauseBoundaries(_ bytes: UnsafeBufferPointer<UInt8>) {
+        boundaries.removeAll(keepingCapacity: true)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F {
+                // ASCII , ; : ! ?  — a colon between digits (06:20) is no boundary.
+                if !(b == 0x3A || b == 0x2C) || !(i > 0 && i + 1 < n && SegmentScorer.isASCIIDigit(bytes[i - 1]) && SegmentScorer.isASCIIDigit(bytes[i + 1])) {
+                    boundaries.append(i)
+                }
+            } else if b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBC {
+                // ， ； ： ！ ？  (U+FF0C, FF1B, FF1A, FF01, FF1F)
+                let c = bytes[i + 2]
+                if c == 0x8C || c == 0x9B || c == 0x9A || c == 0x81 || c == 0x9F { boundaries.append(i) }
+            } else if b == 0xE3 && i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x82 {
+                boundaries.append(i)  // 。
+            }
+            i += 1
+        }
+    }
+
+    /// Clause number of a byte offset: the boundaries strictly before it.
+    private func clause(_ offset: Int) -> Int {
+        var count = 0
+        for b in boundaries {
+            if b < offset { count += 1 } else { break }
+        }
+        return count
+    }
+
+    // MARK: - Modifiers
+
+    private func applyModifiers(before index: Int, cueStart: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+                                value: inout Double, applied: inout [String], explain: Bool) {
+        let p = lexicon.model.parameters
+        let cueClause = clause(cueStart)
+        let latin = Lexicon.isWordByte(bytes[cueStart])
+        var k = index - 1
+        while k >= 0 {
+            let token = tokens[k]
+            k -= 1
+            guard case .modifier(let m) = lexicon.entries[token.entry].kind else { continue }
+            let modifier = lexicon.model.modifiers[m]
+            if clause(token.start) != cueClause { break }
+            let gap = SegmentScorer.units(bytes, from: token.end, to: cueStart)
+            let window: Int
+            switch modifier.type {
+            case .negator: window = latin ? p.negationWindowWords : p.negationWindowCJK
+            case .intensifier, .diminisher: window = latin ? p.intensifierWindowWords : p.intensifierWindowCJK
+            case .irony: window = latin ? p.negationWindowWords : p.negationWindowCJK
+            case .contrast, .concessive, .question: continue
+            }
+            if gap.count > window { continue }
+            value *= modifier.factor
+            if explain { applied.append("\(modifier.term)×\(SegmentScorer.format(modifier.factor))") }
+        }
+    }
+
+    private struct Contrast {
+        var term: String
+        var position: Int
+        var factor: Double
+        var concessive: Bool
+    }
+
+    /// The last contrast marker of the segment, if any.
+    private func contrastPoint() -> Contrast? {
+        var found: Contrast?
+        for token in tokens {
+            guard case .modifier(let m) = lexicon.entries[token.entry].kind else { continue }
+            let modifier = lexicon.model.modifiers[m]
+            if modifier.type == .contrast || modifier.type == .concessive {
+                found = Contrast(term: modifier.term, position: token.start, factor: modifier.factor,
+                                 concessive: modifier.type == .concessive)
+            }
+        }
+        return found
+    }
+
+    private func contrastFactor(_ contrast: Contrast, at offset: Int) -> Double {
+        let after = lexicon.model.parameters.contrastAfter
+        if contrast.concessive {
+            let markerClause = clause(contrast.position)
+            let here = clause(offset)
+            if here == markerClause { return contrast.factor }
+            return here > markerClause ? after : 1
+        }
+        return offset < contrast.position ? contrast.factor : after
+    }
+
+    /// A question marker in the cue's clause (吗, 难道, or the ? that closes it) makes it a doubted claim.
+    private func questionFactor(at start: Int, end: Int) -> (term: String, factor: Double)? {
+        let cueClause = clause(start)
+        for token in tokens {
+            guard case .modifier(let m) = lexicon.entries[token.entry].kind else { continue }
+            let modifier = lexicon.model.modifiers[m]
+            guard modifier.type == .question else { continue }
+            if clause(token.start) == cueClause { return (modifier.term, modifier.factor) }
+        }
+        return nil
+    }
+
+    // MARK: - Attribution
+
+    /// The mention a one-country cue is about: nearest before it in its clause, else nearest after it
+    /// in the clause, else nearest before it in the segment, else nearest after.
+    private func holder(cueStart: Int, cueEnd: Int) -> Int? {
+        let cueClause = clause(cueStart)
+        var before: Int?, after: Int?, beforeAny: Int?, afterAny: Int?
+        for (i, m) in mentions.enumerated() {
+            if m.end <= cueStart {
+                if m.object { continue }
+                beforeAny = i
+                if clause(m.start) == cueClause { before = i }
+            } else if m.start >= cueEnd {
+                if m.object { continue }
+                if afterAny == nil { afterAny = i }
+                if after == nil && clause(m.start) == cueClause { after = i }
+            }
+        }
+        return before ?? after ?? beforeAny ?? afterAny
+    }
+
+    /// The subject of a relation: nearest unmarked mention before the cue, in its clause first.
+    private func relationSubject(cueStart: Int, excluding country: Int?) -> Int? {
+        let cueClause = clause(cueStart)
+        var inClause: Int?, anywhere: Int?
+        for (i, m) in mentions.enumerated() where m.end <= cueStart && !m.object && m.country != country {
+            anywhere = i
+            if clause(m.start) == cueClause { inClause = i }
+        }
+        return inClause ?? anywhere
+    }
+
+    /// The object of a relation: a marked mention in the cue's clause, else the nearest mention after it.
+    private func relationObject(cueStart: Int, cueEnd: Int) -> Int? {
+        let cueClause = clause(cueStart)
+        var marked: Int?
+        for (i, m) in mentions.enumerated() where m.object && clause(m.start) == cueClause {
+            if marked == nil || m.end <= cueStart { marked = i }
+        }
+        if let marked { return marked }
+        var after: Int?
+        for (i, m) in mentions.enumerated() where m.start >= cueEnd {
+            if clause(m.start) == cueClause { return i }
+            if after == nil { after = i }
+        }
+        return after
+    }
+
+    /// For `卡{X}脖子`: the mention right after the opening text and the end of the closing text.
+    private func slotObject(after index: Int, cue: Int) -> (Int, Int)? {
+        let open = tokens[index]
+        guard let m = mentions.firstIndex(where: { $0.start == open.end }) else { return nil }
+        let mention = mentions[m]
+        for k in (index + 1)..<tokens.count {
+            let token = tokens[k]
+            if token.start < mention.end { continue }
+            if token.start - mention.end > 15 { break }
+            if case .slotClose(let c) = lexicon.entries[token.entry].kind, c == cue { return (m, token.end) }
+        }
+        return nil
+    }
+
+    // MARK: - Bytes
+
+    static func hasBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], endingAt end: Int,
+                         caseInsensitive: Bool = false) -> Bool {
+        let start = end - needle.count
+        guard start >= 0 else { return false }
+        for k in 0..<needle.count {
+            var b = bytes[start + k]
+            if caseInsensitive && b >= 0x41 && b <= 0x5A { b += 32 }
+            if b != needle[k] { return false }
+        }
+        return true
+    }
+
+    static func hasBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], startingAt start: Int) -> Bool {
+        guard start + needle.count <= bytes.count else { return false }
+        for k in 0..<needle.count where bytes[start + k] != needle[k] { return false }
+        return true
+    }
+
+    static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// A digit (ASCII or full-width ０-９) right before `offset`: 18日 is a date, not Japan.
+    static func isDigitBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        if isASCIIDigit(bytes[offset - 1]) { return true }
+        if offset >= 3 && bytes[offset - 3] == 0xEF && bytes[offset - 2] == 0xBC {
+            let c = bytes[offset - 1]
+            return c >= 0x90 && c <= 0x99
+        }
+        return false
+    }
+
+    /// How far apart two offsets are, in CJK characters plus Latin words.
+    static func units(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (count: Int, latin: Bool) {
+        guard from < to else { return (0, false) }
+        var cjk = 0, words = 0, inWord = false
+        for i in from..<to {
+            let b = bytes[i]
+            if b >= 0xE0 {
+                cjk += 1
+                inWord = false
+            } else if Lexicon.isWordByte(b) || b == 0x27 || b == 0x2D {
+                if !inWord { words += 1 }
+                inWord = true
+            } else if b < 0x80 {
+                inWord = false
+            }
+        }
+        return (cjk + words, words > 0 || (cjk == 0))
+    }
+
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    static func format(_ x: Double) -> String {
+        let rounded = (x * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}
