@@ -23,16 +23,35 @@ enum Frontend {
     static let checkout: String? = ModelLocator.checkoutRoot(fromSourceFile: #filePath)
 
     /// Loads the model from `--model`, `$STANCE_MODEL` or the checkout; prints the error and returns nil.
-    static func loadModel(_ explicit: String?) -> Lexicon? {
+    /// With `timing` (the hidden `--timing` flag), prints how long reading and compiling took.
+    static func loadModel(_ explicit: String?, timing: Bool = false) -> Lexicon? {
         do {
+            let started = DispatchTime.now()
             let directory = try ModelLocator.locate(
                 explicit: explicit, environment: ProcessInfo.processInfo.environment, checkout: checkout)
             let model = try Model.load(directory: directory)
-            return Lexicon(model: model)
+            let read = DispatchTime.now()
+            let lexicon = Lexicon(model: model)
+            if timing {
+                let done = DispatchTime.now()
+                note("timing: model load \(milliseconds(started, done)) ms (read \(milliseconds(started, read)) ms, compile \(milliseconds(read, done)) ms; \(lexicon.patternCount) patterns, \(lexicon.stateCount) states)")
+            }
+            return lexicon
         } catch {
             Frontend.error(error.description)
             return nil
         }
+    }
+
+    /// Milliseconds between two instants, with two decimals.
+    static func milliseconds(_ from: DispatchTime, _ to: DispatchTime) -> String {
+        String(format: "%.2f", Double(to.uptimeNanoseconds - from.uptimeNanoseconds) / 1e6)
+    }
+
+    /// With `--timing`: the run's wall time and throughput on standard error.
+    static func reportRun(_ account: RunAccount, since started: DispatchTime) {
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        note("timing: run \(String(format: "%.0f", seconds * 1000)) ms, \(account.read) records, \(String(format: "%.0f", Double(account.read) / max(seconds, 1e-9))) articles/s")
     }
 
     /// The bundled corpus used when no path is given.

@@ -21,7 +21,7 @@ enum ModelCommand {
             Frontend.error("use `stance model check [DIR]`")
             return .usage
         }
-        let (parsed, exit) = Stance.parse(Array(arguments.dropFirst()), options: ["--model"], flags: [], help: help)
+        let (parsed, exit) = Stance.parse(Array(arguments.dropFirst()), options: ["--model"], flags: ["--timing"], help: help)
         guard let args = parsed else { return exit }
         let directory: String
         do {
@@ -36,8 +36,8 @@ enum ModelCommand {
         for issue in issues { print(issue.description) }
         let errors = issues.filter { $0.severity == .error }.count
         let warnings = issues.count - errors
-        if errors == 0, let model = try? Model.load(directory: directory) {
-            let lexicon = Lexicon(model: model)
+        if errors == 0, let lexicon = Frontend.loadModel(directory, timing: args.flags.contains("--timing")) {
+            let model = lexicon.model
             print("\(directory): model \(model.identifier): \(model.countries.count) country forms for \(model.countryCodes.count) countries, \(model.cues.count) cues, \(model.modifiers.count) modifiers, \(model.falseFriends.count) false friends; \(lexicon.patternCount) patterns, \(lexicon.stateCount) automaton states; \(warnings) warning\(warnings == 1 ? "" : "s")")
             return .ok
         }

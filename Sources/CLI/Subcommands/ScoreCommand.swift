@@ -17,7 +17,7 @@ enum ScoreCommand {
 
     static func run(_ arguments: [String]) -> Frontend.Exit {
         let (parsed, exit) = Stance.parse(arguments, options: ["--format", "--model", "--output", "--threads"],
-                                          flags: ["--explain", "--quiet"], help: help)
+                                          flags: ["--explain", "--quiet", "--timing"], help: help)
         guard let args = parsed else { return exit }
         let explain = args.flags.contains("--explain")
         let writer: ScoreWriter
@@ -34,7 +34,9 @@ enum ScoreCommand {
             Frontend.error("\(error)")
             return .usage
         }
-        guard let lexicon = Frontend.loadModel(args.options["--model"]) else { return .fatal }
+        let timing = args.flags.contains("--timing")
+        guard let lexicon = Frontend.loadModel(args.options["--model"], timing: timing) else { return .fatal }
+        let started = DispatchTime.now()
         var paths = args.positionals
         if paths.isEmpty {
             guard let bundled = Frontend.bundledCorpus else {
@@ -64,6 +66,7 @@ enum ScoreCommand {
                 return .fatal
             }
             try sink.commit()
+            if timing { Frontend.reportRun(account, since: started) }
             return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
         } catch {
             sink.discard()

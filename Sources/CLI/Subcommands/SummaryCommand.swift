@@ -19,7 +19,7 @@ enum SummaryCommand {
     static func run(_ arguments: [String]) -> Frontend.Exit {
         let (parsed, exit) = Stance.parse(
             arguments, options: ["--by", "--period", "--format", "--model", "--output", "--threads"],
-            flags: ["--quiet"], help: help)
+            flags: ["--quiet", "--timing"], help: help)
         guard let args = parsed else { return exit }
         var dimensions: Set<Aggregator.Dimension> = []
         for name in (args.options["--by"] ?? "country").split(separator: ",") {
@@ -43,7 +43,9 @@ enum SummaryCommand {
             Frontend.error("\(error)")
             return .usage
         }
-        guard let lexicon = Frontend.loadModel(args.options["--model"]) else { return .fatal }
+        let timing = args.flags.contains("--timing")
+        guard let lexicon = Frontend.loadModel(args.options["--model"], timing: timing) else { return .fatal }
+        let started = DispatchTime.now()
         var paths = args.positionals
         if paths.isEmpty {
             guard let bundled = Frontend.bundledCorpus else {
@@ -76,6 +78,7 @@ enum SummaryCommand {
             Frontend.error("\(error)")
             return .fatal
         }
+        if timing { Frontend.reportRun(account, since: started) }
         return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
     }
 }

@@ -42,6 +42,10 @@ public struct EvalReport {
         table.add(EvalReport.metricsRow("baseline: majority label", e.majorityBaseline()))
         table.add(EvalReport.metricsRow("baseline: article tone", e.toneBaseline()))
         out += table.render() + "\n"
+        let fitted = e.fit(e.goldPairs)
+        let fittedMetrics = e.stance(fitted)
+        out += "Thresholds that fit these pairs best (in-sample, what params.tsv should hold if this is the tuning set): "
+        out += "favorable \(EvalReport.f(fitted.favorable)), unfavorable \(EvalReport.f(fitted.unfavorable)) → macro-F1 \(EvalReport.f(fittedMetrics.macroF1))\n\n"
         if let cv {
             out += "Thresholds fitted on the other folds (favorable / unfavorable):\n"
             for fold in cv.folds {

@@ -17,8 +17,6 @@ public struct Lexicon: Sendable {
         case modifier(Int)
         /// The text before `{X}` in a relational cue (index into `model.cues`).
         case slotOpen(Int)
-        /// The text after `{X}`.
-        case slotClose(Int)
 
         /// Ties between matches of the same span go to the lower rank: a false friend hides a country.
         var rank: Int {
@@ -28,7 +26,7 @@ public struct Lexicon: Sendable {
             case .bare: 2
             case .cue: 3
             case .modifier: 4
-            case .slotOpen, .slotClose: 5
+            case .slotOpen: 5
             }
         }
     }
@@ -62,6 +60,8 @@ public struct Lexicon: Sendable {
     /// Pairing prefixes and suffixes as bytes.
     let prefixes: [(bytes: [UInt8], object: Bool)]
     let suffixes: [[UInt8]]
+    /// For each cue with `{X}`, every spelling of the text after `{X}`, found by bytes after the object.
+    let slotClosings: [Int: [[UInt8]]]
 
     public var patternCount: Int { patternEntry.count }
     public var stateCount: Int { automaton.stateCount }
@@ -78,6 +78,7 @@ public struct Lexicon: Sendable {
         }
 
         var entries: [Entry] = []
+        var slotClosings: [Int: [[UInt8]]] = [:]
         var patterns: [[UInt8]] = []
         var patternEntry: [Int32] = []
 
@@ -109,7 +110,7 @@ public struct Lexicon: Sendable {
             if cue.term.contains("{X}") {
                 let parts = cue.term.components(separatedBy: "{X}")
                 add(parts[0], .slotOpen(index))
-                add(parts[1], .slotClose(index))
+                slotClosings[index] = Lexicon.spellings(of: parts[1], traditional: traditional).map { Array($0.utf8) }
             } else {
                 add(cue.term, .cue(index))
             }
@@ -119,8 +120,11 @@ public struct Lexicon: Sendable {
         self.entries = entries
         self.patternEntry = patternEntry
         self.automaton = Automaton(patterns: patterns)
-        self.prefixes = model.prefixes.map { (Array($0.text.utf8), $0.marksObject) }
-        self.suffixes = model.suffixes.map { Array($0.text.utf8) }
+        self.prefixes = model.prefixes.flatMap { affix in
+            Lexicon.spellings(of: affix.text, traditional: traditional).map { (Array($0.utf8), affix.marksObject) }
+        }
+        self.suffixes = model.suffixes.flatMap { Lexicon.spellings(of: $0.text, traditional: traditional).map { Array($0.utf8) } }
+        self.slotClosings = slotClosings
     }
 
     /// Every spelling of `form` with traditional characters in place of simplified ones (capped).
@@ -172,7 +176,8 @@ public struct Lexicon: Sendable {
         tokens.sort { a, b in
             if a.start != b.start { return a.start < b.start }
             if a.end != b.end { return a.end > b.end }
-            return entries[a.entry].kind.rank < entries[b.entry].kind.rank
+            let ra = entries[a.entry].kind.rank, rb = entries[b.entry].kind.rank
+            return ra != rb ? ra < rb : a.entry < b.entry
         }
         var kept = 0
         var lastEnd = -1

@@ -237,12 +237,14 @@ struct ModelReader {
             }
             let valid: Bool
             switch type {
-            case .negator, .question, .irony: valid = factor >= -1 && factor < 0
+            case .negator, .irony: valid = factor >= -1 && factor < 0
             case .intensifier: valid = factor > 1 && factor <= 3
             case .diminisher, .contrast, .concessive: valid = factor > 0 && factor < 1
+            case .question: valid = factor >= -1 && factor < 1 && factor != 0
+            case .blocker: valid = factor == 1
             }
             guard valid else {
-                issue(file, row, "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/question/irony take -1..<0, intensifier 1<..3, diminisher/contrast/concessive 0<..<1")
+                issue(file, row, "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/irony take -1..<0, question -1..<1 (not 0), intensifier 1<..3, diminisher/contrast/concessive 0<..<1, blocker 1")
                 continue
             }
             let key = term.lowercased()
@@ -326,6 +328,10 @@ struct ModelReader {
             case "title_weight": if positive() { p.titleWeight = value }
             case "scale": if positive() { p.scale = value }
             case "contrast_after": if positive() { p.contrastAfter = value }
+            case "quoted_question":
+                if value >= -1 && value <= 1 { p.quotedQuestion = value } else { issue(file, row, "`quoted_question` must lie in -1...1") }
+            case "prior_segments":
+                if value >= 0 { p.priorSegments = value } else { issue(file, row, "`prior_segments` must be 0 or more") }
             case "negation_window_cjk": if positive() { p.negationWindowCJK = Int(value) }
             case "negation_window_words": if positive() { p.negationWindowWords = Int(value) }
             case "intensifier_window_cjk": if positive() { p.intensifierWindowCJK = Int(value) }

@@ -34,6 +34,8 @@ public struct Model: Sendable {
 
     public enum ModifierType: String, Sendable, CaseIterable {
         case negator, intensifier, diminisher, contrast, concessive, question, irony
+        /// A phrase that holds a negator but negates nothing (不仅, 不断, not only): it only hides the negator.
+        case blocker
     }
 
     public struct Modifier: Sendable, Equatable {
@@ -64,6 +66,11 @@ public struct Model: Sendable {
         public var titleWeight = 2.0
         public var scale = 1.5
         public var contrastAfter = 1.5
+        /// Factor for a quoted cue inside a question (a mocked claim): negative, it flips.
+        public var quotedQuestion = -0.5
+        /// Segments added to the count a country's sum is averaged over, so one weak cue in one
+        /// sentence does not make a strong score.
+        public var priorSegments = 0.0
         public var negationWindowCJK = 4
         public var negationWindowWords = 3
         public var intensifierWindowCJK = 2

@@ -33,6 +33,9 @@ public struct SegmentScorer: Sendable {
         guard !tokens.isEmpty else { return }
         findMentions(bytes)
         for m in mentions { acc.mention(m.country) }
+        // The first unmarked mention becomes the topic for the following segments (set after scoring
+        // this one, whose own mentions take precedence).
+        defer { if let first = mentions.first(where: { !$0.object }) { acc.topic = first.country } }
         // Each segment that names a country counts once toward its average.
         for (i, m) in mentions.enumerated() where !mentions[..<i].contains(where: { $0.country == m.country }) {
             acc.naming[m.country] += segmentWeight
@@ -59,7 +62,7 @@ public struct SegmentScorer: Sendable {
                 cueIndex = c
                 weight = lexicon.model.cues[c].weight
             case .slotOpen(let c):
-                guard let (mention, closeEnd) = slotObject(after: index, cue: c) else { continue }
+                guard let (mention, closeEnd) = slotObject(after: index, cue: c, bytes) else { continue }
                 cueIndex = c
                 weight = lexicon.model.cues[c].weight
                 objectMention = mention
@@ -78,7 +81,7 @@ public struct SegmentScorer: Sendable {
                     if acc.explain { applied.append("\(contrast.term)×\(SegmentScorer.format(factor))") }
                 }
             }
-            if let q = questionFactor(at: token.start, end: end) {
+            if let q = questionFactor(at: token.start, end: end, bytes) {
                 value *= q.factor
                 if acc.explain { applied.append("\(q.term)×\(SegmentScorer.format(q.factor))") }
             }
@@ -88,19 +91,19 @@ public struct SegmentScorer: Sendable {
             }
             acc.toneSum += value
 
-            var targets: [(mention: Int, value: Double, role: String)] = []
+            var targets: [(country: Int, value: Double, role: String)] = []
+            let latin = Lexicon.isWordByte(bytes[token.start])
             if cue.kind == .rel {
-                let object = objectMention ?? relationObject(cueStart: token.start, cueEnd: end)
-                let subject = relationSubject(cueStart: token.start, excluding: object.map { mentions[$0].country })
+                let object = (objectMention ?? relationObject(cueStart: token.start, cueEnd: end)).map { mentions[$0].country }
+                let subject = relationSubject(cueStart: token.start, excluding: object, latin: latin, topic: acc.topic)
                 if let subject { targets.append((subject, value, "subject")) }
-                if let object, object != subject, mentions[object].country != subject.map({ mentions[$0].country }) {
-                    targets.append((object, -value, "object"))
-                }
-            } else if let holder = holder(cueStart: token.start, cueEnd: end) {
+                if let object, object != subject { targets.append((object, -value, "object")) }
+            } else if let holder = holder(cueStart: token.start, cueEnd: end, latin: latin, topic: acc.topic) {
                 targets.append((holder, value, "nearest"))
             }
             for target in targets {
-                let country = mentions[target.mention].country
+                let country = target.country
+                if acc.mentions[country] == 0 { continue }
                 acc.raw[country] += target.value
                 if acc.explain {
                     acc.evidence[country].append(Evidence(
@@ -223,7 +226,7 @@ public struct SegmentScorer: Sendable {
             case .negator: window = latin ? p.negationWindowWords : p.negationWindowCJK
             case .intensifier, .diminisher: window = latin ? p.intensifierWindowWords : p.intensifierWindowCJK
             case .irony: window = latin ? p.negationWindowWords : p.negationWindowCJK
-            case .contrast, .concessive, .question: continue
+            case .contrast, .concessive, .question, .blocker: continue
             }
             if gap.count > window { continue }
             value *= modifier.factor
@@ -263,48 +266,88 @@ public struct SegmentScorer: Sendable {
         return offset < contrast.position ? contrast.factor : after
     }
 
-    /// A question marker in the cue's clause (吗, 难道, or the ? that closes it) makes it a doubted claim.
-    private func questionFactor(at start: Int, end: Int) -> (term: String, factor: Double)? {
+    /// A question marker in the cue's clause (吗, 难道, or the ? that closes it) makes it a doubted claim:
+    /// damped. A cue in quotation marks inside such a question (这就“中国失去优势”了?) is a claim held
+    /// up to ridicule: it flips, by the model's `quoted_question` factor.
+    private func questionFactor(at start: Int, end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (term: String, factor: Double)? {
         let cueClause = clause(start)
         for token in tokens {
             guard case .modifier(let m) = lexicon.entries[token.entry].kind else { continue }
             let modifier = lexicon.model.modifiers[m]
             guard modifier.type == .question else { continue }
-            if clause(token.start) == cueClause { return (modifier.term, modifier.factor) }
+            guard clause(token.start) == cueClause else { continue }
+            if SegmentScorer.isQuoted(bytes, start: start, end: end) {
+                return ("“”" + modifier.term, lexicon.model.parameters.quotedQuestion)
+            }
+            return (modifier.term, modifier.factor)
         }
         return nil
     }
 
+    /// Whether `start..<end` stands between an opening “ (or ") and its closing quote.
+    static func isQuoted(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        var open = false
+        var i = 0
+        var straight = false
+        while i < start {
+            if i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 {
+                if bytes[i + 2] == 0x9C { open = true } else if bytes[i + 2] == 0x9D { open = false }
+                i += 3
+                continue
+            }
+            if bytes[i] == 0x22 { straight.toggle() }
+            i += 1
+        }
+        guard open || straight else { return false }
+        var j = end
+        while j < bytes.count {
+            if j + 2 < bytes.count && bytes[j] == 0xE2 && bytes[j + 1] == 0x80 && bytes[j + 2] == 0x9D { return open }
+            if bytes[j] == 0x22 { return straight }
+            j += 1
+        }
+        return false
+    }
+
     // MARK: - Attribution
 
-    /// The mention a one-country cue is about: nearest before it in its clause, else nearest after it
-    /// in the clause, else nearest before it in the segment, else nearest after.
-    private func holder(cueStart: Int, cueEnd: Int) -> Int? {
+    /// The country a one-country cue is about: the nearest mention before it in its clause, else the
+    /// nearest after it in the clause (冲击美国, "concern in the U.S."), else the sentence's subject (its
+    /// first mention before the cue), else — in Chinese, where subjects are often dropped — the topic
+    /// carried from the previous segments, else the first mention after it.
+    private func holder(cueStart: Int, cueEnd: Int, latin: Bool, topic: Int?) -> Int? {
         let cueClause = clause(cueStart)
-        var before: Int?, after: Int?, beforeAny: Int?, afterAny: Int?
-        for (i, m) in mentions.enumerated() {
+        var before: Int?, after: Int?, firstBefore: Int?, nearestBefore: Int?, firstAfter: Int?
+        for (i, m) in mentions.enumerated() where !m.object {
             if m.end <= cueStart {
-                if m.object { continue }
-                beforeAny = i
+                if firstBefore == nil { firstBefore = i }
+                nearestBefore = i
                 if clause(m.start) == cueClause { before = i }
             } else if m.start >= cueEnd {
-                if m.object { continue }
-                if afterAny == nil { afterAny = i }
+                if firstAfter == nil { firstAfter = i }
                 if after == nil && clause(m.start) == cueClause { after = i }
             }
         }
-        return before ?? after ?? beforeAny ?? afterAny
+        // English summaries open each sentence with its subject; Chinese clauses without a subject
+        // continue the nearest one before them (中国坚决不给稀土,美国人“被逼急了”,超级大国沦落到...).
+        let subject = latin ? firstBefore : nearestBefore
+        if let found = before ?? after ?? subject { return mentions[found].country }
+        if !latin, let topic { return topic }
+        return firstAfter.map { mentions[$0].country }
     }
 
-    /// The subject of a relation: nearest unmarked mention before the cue, in its clause first.
-    private func relationSubject(cueStart: Int, excluding country: Int?) -> Int? {
+    /// The subject of a relation: the nearest unmarked mention before the cue in its clause, else the
+    /// sentence's first unmarked mention before it, else (Chinese) the carried topic.
+    private func relationSubject(cueStart: Int, excluding country: Int?, latin: Bool, topic: Int?) -> Int? {
         let cueClause = clause(cueStart)
-        var inClause: Int?, anywhere: Int?
+        var inClause: Int?, first: Int?, nearest: Int?
         for (i, m) in mentions.enumerated() where m.end <= cueStart && !m.object && m.country != country {
-            anywhere = i
+            if first == nil { first = i }
+            nearest = i
             if clause(m.start) == cueClause { inClause = i }
         }
-        return inClause ?? anywhere
+        if let found = inClause ?? (latin ? first : nearest) { return mentions[found].country }
+        if !latin, let topic, topic != country { return topic }
+        return nil
     }
 
     /// The object of a relation: a marked mention in the cue's clause, else the nearest mention after it.
@@ -323,16 +366,21 @@ public struct SegmentScorer: Sendable {
         return after
     }
 
-    /// For `卡{X}脖子`: the mention right after the opening text and the end of the closing text.
-    private func slotObject(after index: Int, cue: Int) -> (Int, Int)? {
+    /// For `卡{X}脖子`: the mention right after the opening text, and the end of the closing text when
+    /// it follows the mention within a few characters (向中国商务部提交: 商务部 may stand between).
+    private func slotObject(after index: Int, cue: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
         let open = tokens[index]
-        guard let m = mentions.firstIndex(where: { $0.start == open.end }) else { return nil }
-        let mention = mentions[m]
-        for k in (index + 1)..<tokens.count {
-            let token = tokens[k]
-            if token.start < mention.end { continue }
-            if token.start - mention.end > 15 { break }
-            if case .slotClose(let c) = lexicon.entries[token.entry].kind, c == cue { return (m, token.end) }
+        guard let m = mentions.firstIndex(where: { $0.start == open.end }), let closings = lexicon.slotClosings[cue] else {
+            return nil
+        }
+        let from = mentions[m].end
+        let limit = min(bytes.count, from + 15)
+        var at = from
+        while at < limit {
+            for closing in closings where SegmentScorer.hasBytes(bytes, closing, startingAt: at) {
+                return (m, at + closing.count)
+            }
+            at += 1
         }
         return nil
     }

@@ -11,6 +11,8 @@ public struct StanceAccumulator: Sendable {
     public internal(set) var mentions: [Int]
     /// Countries touched in this article, in first-mention order.
     public internal(set) var touched: [Int]
+    /// The country of the last segment's first mention: the subject a Chinese sentence without one refers to.
+    public internal(set) var topic: Int?
     public internal(set) var toneSum = 0.0
     public internal(set) var toneSegments = 0.0
     public var explain: Bool
@@ -36,6 +38,7 @@ public struct StanceAccumulator: Sendable {
         touched.removeAll(keepingCapacity: true)
         toneSum = 0
         toneSegments = 0
+        topic = nil
     }
 
     mutating func mention(_ country: Int) {
@@ -66,7 +69,7 @@ extension StanceAccumulator {
         let p = lexicon.model.parameters
         var countries: [CountryStance] = []
         for c in touched.sorted() where mentions[c] > 0 {
-            let score = StanceAccumulator.squash(raw[c] / max(naming[c], 1), scale: p.scale)
+            let score = StanceAccumulator.squash(raw[c] / max(naming[c] + p.priorSegments, 1), scale: p.scale)
             countries.append(CountryStance(
                 code: lexicon.codes[c], score: score,
                 label: StanceLabel(score: score, favorable: p.favorable, unfavorable: p.unfavorable),
