@@ -7,6 +7,8 @@ public struct SegmentScorer: Sendable {
     private var tokens: [Lexicon.Token] = []
     private var mentions: [Mention] = []
     private var boundaries: [Int] = []
+    /// Where each clause after the first starts (just past its boundary mark).
+    private var clauseStarts: [Int] = []
 
     struct Mention {
         var country: Int
@@ -177,6 +179,10 @@ public struct SegmentScorer: Sendable {
     /// Clause boundaries: ， , ； ; ： : and the sentence ends that can stand inside a title.
     private mutating func findClauseBoundaries(_ bytes: UnsafeBufferPointer<UInt8>) {
         boundaries.removeAll(keepingCapacity: true)
+        clauseStarts.removeAll(keepingCapacity: true)
+        defer {
+            for b in boundaries { clauseStarts.append(b + (bytes[b] < 0x80 ? 1 : 3)) }
+        }
         var i = 0
         let n = bytes.count
         while i < n {
@@ -195,6 +201,13 @@ public struct SegmentScorer: Sendable {
             }
             i += 1
         }
+    }
+
+    /// Whether a mention opens its clause (only a space or a quotation mark before it): the clause's subject.
+    private func opensClause(_ m: Mention) -> Bool {
+        let k = clause(m.start)
+        let start = k == 0 ? 0 : clauseStarts[k - 1]
+        return m.start - start <= 3
     }
 
     /// Clause number of a byte offset: the boundaries strictly before it.
@@ -220,6 +233,8 @@ public struct SegmentScorer: Sendable {
             guard case .modifier(let m) = lexicon.entries[token.entry].kind else { continue }
             let modifier = lexicon.model.modifiers[m]
             if clause(token.start) != cueClause { break }
+            // A blocker ends the reach of modifiers further back (难以摆脱对华依赖: 难以 negates 摆脱, not 依赖).
+            if modifier.type == .blocker { break }
             let gap = SegmentScorer.units(bytes, from: token.end, to: cueStart)
             let window: Int
             switch modifier.type {
@@ -320,7 +335,7 @@ public struct SegmentScorer: Sendable {
         for (i, m) in mentions.enumerated() where !m.object {
             if m.end <= cueStart {
                 if firstBefore == nil { firstBefore = i }
-                nearestBefore = i
+                if opensClause(m) { nearestBefore = i }
                 if clause(m.start) == cueClause { before = i }
             } else if m.start >= cueEnd {
                 if firstAfter == nil { firstAfter = i }
@@ -328,8 +343,8 @@ public struct SegmentScorer: Sendable {
             }
         }
         // English summaries open each sentence with its subject; Chinese clauses without a subject
-        // continue the nearest one before them (中国坚决不给稀土,美国人“被逼急了”,超级大国沦落到...).
-        let subject = latin ? firstBefore : nearestBefore
+        // continue the nearest clause subject before them (中国坚决不给稀土,美国人“被逼急了”,超级大国沦落到...).
+        let subject = latin ? firstBefore : (nearestBefore ?? firstBefore)
         if let found = before ?? after ?? subject { return mentions[found].country }
         if !latin, let topic { return topic }
         return firstAfter.map { mentions[$0].country }
@@ -342,10 +357,10 @@ public struct SegmentScorer: Sendable {
         var inClause: Int?, first: Int?, nearest: Int?
         for (i, m) in mentions.enumerated() where m.end <= cueStart && !m.object && m.country != country {
             if first == nil { first = i }
-            nearest = i
+            if opensClause(m) { nearest = i }
             if clause(m.start) == cueClause { inClause = i }
         }
-        if let found = inClause ?? (latin ? first : nearest) { return mentions[found].country }
+        if let found = inClause ?? (latin ? first : nearest ?? first) { return mentions[found].country }
         if !latin, let topic, topic != country { return topic }
         return nil
     }

@@ -1,0 +1,41 @@
+import Foundation
+import Pipeline
+import Scoring
+
+/// The bundled model and labelled sets, found from this file's path (never the current directory).
+enum Fixture {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+
+    static let lexicon: Lexicon = {
+        do {
+            return Lexicon(model: try Model.load(directory: path("Models")))
+        } catch {
+            preconditionFailure("the bundled model does not load: \(error)")
+        }
+    }()
+
+    /// Scores one article and returns each country's label.
+    static func stances(_ title: String, _ body: String = "") -> [String: StanceLabel] {
+        var scorer = ArticleScorer(lexicon: lexicon)
+        let article = Article(id: "t:1", file: "t", index: 1, line: 1, title: title, outlet: nil, published: nil,
+                              topic: nil, body: body)
+        var result: [String: StanceLabel] = [:]
+        for c in scorer.score(article).stance.countries { result[c.code] = c.label }
+        return result
+    }
+
+    static func scores(_ title: String, _ body: String = "") -> [String: Double] {
+        var scorer = ArticleScorer(lexicon: lexicon)
+        let article = Article(id: "t:1", file: "t", index: 1, line: 1, title: title, outlet: nil, published: nil,
+                              topic: nil, body: body)
+        var result: [String: Double] = [:]
+        for c in scorer.score(article).stance.countries { result[c.code] = c.score }
+        return result
+    }
+}

@@ -1,0 +1,133 @@
+import Pipeline
+import Scoring
+import Testing
+
+/// The scoring rules of the model, stated as domain examples: text in, per-country direction out.
+@Suite("Stance rules")
+struct StanceRulesTests {
+    let fav = StanceLabel.favorable, neu = StanceLabel.neutral, unf = StanceLabel.unfavorable
+
+    // MARK: Relational cues: the dependent side down, the side depended on up.
+
+    @Test func chineseDependenceMovesBothSides() {
+        #expect(Fixture.stances("美国依赖中国稀土") == ["US": unf, "CN": fav])
+    }
+
+    @Test func englishRelianceMovesBothSides() {
+        #expect(Fixture.stances("稀土", "The US relies on China for rare earths.") == ["US": unf, "CN": fav])
+    }
+
+    @Test func objectMarkedBy对PrecedesTheCue() {
+        #expect(Fixture.stances("俄罗斯难以摆脱对华依赖") == ["RU": unf, "CN": fav])
+    }
+
+    @Test func breakingAMonopolyStillNamesTheMonopolist() {
+        #expect(Fixture.stances("稀土", "Japan wants to break China's monopoly.")["CN"] == fav)
+    }
+
+    @Test func chokingTheObjectInside卡X脖子() {
+        #expect(Fixture.stances("中国用稀土卡美国脖子") == ["CN": fav, "US": unf])
+    }
+
+    @Test func submittingAnApplicationTo() {
+        #expect(Fixture.stances("欧盟向中国提交稀土申请") == ["EU": unf, "CN": fav])
+    }
+
+    @Test func traditionalCharactersScoreLikeSimplified() {
+        #expect(Fixture.stances("美國依賴中國稀土") == Fixture.stances("美国依赖中国稀土"))
+    }
+
+    // MARK: Negation flips and damps.
+
+    @Test(arguments: ["不", "没有", "并非", "难以", "未"])
+    func chineseNegatorsFlip(negator: String) {
+        let plain = Fixture.scores("日本稀土短缺")["JP"] ?? 0
+        let negated = Fixture.scores("日本稀土\(negator)短缺")["JP"] ?? 0
+        #expect(plain < 0)
+        #expect(negated > 0)
+        #expect(abs(negated) < abs(plain))
+    }
+
+    @Test(arguments: ["not", "never", "unable to", "fail to"])
+    func englishNegatorsFlip(negator: String) {
+        let negated = Fixture.scores("稀土", "Japan will \(negator) dominate rare earths.")["JP"] ?? 0
+        #expect(negated < 0)
+    }
+
+    @Test func notOnlyIsNoNegation() {
+        #expect(Fixture.stances("中国不仅主导稀土开采") == ["CN": fav])
+    }
+
+    // MARK: Intensifiers and diminishers scale.
+
+    @Test func intensifiersScaleUp() {
+        let plain = Fixture.scores("印度稀土依赖进口")["IN"] ?? 0
+        let strong = Fixture.scores("印度稀土严重依赖进口")["IN"] ?? 0
+        #expect(strong < plain)
+    }
+
+    @Test func englishIntensifierAndDiminisher() {
+        let heavily = Fixture.scores("稀土", "India heavily depends on imports.")["IN"] ?? 0
+        let slightly = Fixture.scores("稀土", "India slightly depends on imports.")["IN"] ?? 0
+        #expect(heavily < slightly)
+        #expect(slightly < 0)
+    }
+
+    // MARK: Contrast: the later clause weighs more.
+
+    @Test func chineseContrastFavoursTheLaterClause() {
+        #expect(Fixture.stances("加拿大稀土项目成本高企，但是前景看好")["CA"] == fav)
+        #expect(Fixture.stances("加拿大稀土项目前景看好，但是成本高企")["CA"] == unf)
+    }
+
+    @Test func englishContrastAndConcession() {
+        #expect(Fixture.stances("稀土", "Australia expanded output, but it still faces shortages.")["AU"] == unf)
+        #expect(Fixture.stances("稀土", "Despite shortages, Australia achieved a breakthrough.")["AU"] == fav)
+    }
+
+    // MARK: Questions and irony do not read as plain claims.
+
+    @Test func questionTitleIsNotAPlainClaim() {
+        let claim = Fixture.scores("中国失去优势")["CN"] ?? 0
+        let mocked = Fixture.scores("这就“中国失去优势”了?")["CN"] ?? 0
+        #expect(claim < 0)
+        #expect(mocked > 0)
+    }
+
+    @Test func doubtedBreakupKeepsTheMonopoly() {
+        #expect(Fixture.stances("美国两年内能打破中国稀土垄断吗？")["CN"] == fav)
+    }
+
+    @Test func mockedClaimIsUnfavorableToWhoMadeIt() {
+        #expect(Fixture.stances("印度宣称两年取代中国稀土，开了个国际玩笑")["IN"] == unf)
+    }
+
+    // MARK: Attribution: a cue moves the country it is about.
+
+    @Test func chineseClauseWithoutSubjectContinuesThePreviousOne() {
+        let s = Fixture.stances("中国坚决不给稀土,美国人“被逼急了”,超级大国沦落到刨垃圾堆")
+        #expect(s["US"] == unf)
+    }
+
+    @Test func countryNamedWithoutCueIsNeutral() {
+        #expect(Fixture.stances("稀土", "Officials from Brazil attended the meeting.") == ["BR": neu])
+    }
+
+    @Test func scoresDoNotSaturateWithLength() {
+        let one = Fixture.scores("稀土", "Vietnam faces shortages.")["VN"] ?? 0
+        let body = Array(repeating: "Vietnam faces shortages.", count: 20).joined(separator: " ")
+        let many = Fixture.scores("稀土", body)["VN"] ?? 0
+        #expect(abs(one - many) < 1e-9)
+    }
+
+    @Test func scoresStayInRange() {
+        let body = Array(repeating: "China dominates and controls and leads with a monopoly.", count: 50).joined(separator: " ")
+        for score in Fixture.scores("中国垄断稀土", body).values { #expect(score >= -1 && score <= 1) }
+    }
+
+    @Test func titleWeighsMoreThanBody() {
+        let inTitle = Fixture.scores("韩国稀土短缺", "韩国发布报告。")["KR"] ?? 0
+        let inBody = Fixture.scores("稀土报告", "韩国稀土短缺。韩国发布报告。")["KR"] ?? 0
+        #expect(inTitle < inBody)
+    }
+}
