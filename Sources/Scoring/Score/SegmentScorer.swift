@@ -343,10 +343,15 @@ public struct SegmentScorer: Sendable {
             }
         }
         // English summaries open each sentence with its subject; Chinese clauses without a subject
-        // continue the nearest clause subject before them (中国坚决不给稀土,美国人“被逼急了”,超级大国沦落到...).
-        let subject = latin ? firstBefore : (nearestBefore ?? firstBefore)
-        if let found = before ?? after ?? subject { return mentions[found].country }
-        if !latin, let topic { return topic }
+        // continue the nearest clause subject before them (中国坚决不给稀土,美国人“被逼急了”,超级大国沦落到...),
+        // or the topic of the previous sentences; a country after a Chinese cue is mostly its object.
+        if latin {
+            if let found = before ?? after ?? firstBefore { return mentions[found].country }
+        } else {
+            if let found = before ?? nearestBefore ?? firstBefore { return mentions[found].country }
+            if let topic { return topic }
+            if let after { return mentions[after].country }
+        }
         return firstAfter.map { mentions[$0].country }
     }
 
