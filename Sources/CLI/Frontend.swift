@@ -12,11 +12,13 @@ enum Frontend {
     }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("stance: " + message + "\n").utf8))
+        note("stance: " + message)
     }
 
+    /// One line on standard error. A closed or full standard error loses the line, never crashes
+    /// (`FileHandle.write(_:)` traps on a failed write; `write(contentsOf:)` throws).
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((message + "\n").utf8))
     }
 
     /// The checkout this binary was built from, for finding `Models/` and `Evaluations/`.
@@ -66,6 +68,14 @@ enum Frontend {
         if !quiet || !account.isClean { note(account.summary) }
         if account.read == 0 && account.skippedFiles.isEmpty == false && account.scored == 0 { return .fatal }
         return account.isClean ? .ok : .rejected
+    }
+
+    /// A run that read no record at all: says why, then the account, and fails (exit 1).
+    static func nothingRead(_ account: RunAccount) -> Exit {
+        error(account.skippedFiles.isEmpty ? LoadError.noInput.description
+              : "nothing could be read: every input was skipped (listed above)")
+        note(account.summary)
+        return .fatal
     }
 
     static func rejected(_ r: Rejection) { note(r.description) }

@@ -62,8 +62,7 @@ enum ScoreCommand {
             sink.write(writer.footer())
             if account.read == 0 {
                 sink.discard()
-                Frontend.error(account.skippedFiles.isEmpty ? LoadError.noInput.description : "nothing could be read")
-                return .fatal
+                return Frontend.nothingRead(account)
             }
             try sink.commit()
             if timing { Frontend.reportRun(account, since: started) }

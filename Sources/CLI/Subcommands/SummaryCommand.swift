@@ -65,10 +65,7 @@ enum SummaryCommand {
             Frontend.error("\(error)")
             return .fatal
         }
-        if account.read == 0 {
-            Frontend.error(account.skippedFiles.isEmpty ? LoadError.noInput.description : "nothing could be read")
-            return .fatal
-        }
+        if account.read == 0 { return Frontend.nothingRead(account) }
         let text = SummaryReport(aggregator: aggregator, model: lexicon.model.identifier).render(format: format)
         do {
             let sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()

@@ -31,6 +31,14 @@ public struct Aggregator: Sendable {
         articles += 1
         let outlet = scored.outlet ?? "(unknown)"
         let periodLabel = period.label(scored.article.published)
+        guard dimensions.contains(.country) else {
+            // Without a country there is no target: each article counts once, by its tone.
+            let key = Key(country: nil, outlet: dimensions.contains(.outlet) ? outlet : nil,
+                          period: dimensions.contains(.period) ? periodLabel : nil)
+            groups[key, default: GroupStats()].add(score: scored.stance.tone, label: scored.stance.toneLabel,
+                                                   tone: scored.stance.tone)
+            return
+        }
         for country in scored.stance.countries {
             let key = Key(
                 country: dimensions.contains(.country) ? country.code : nil,

@@ -26,9 +26,10 @@ public struct LabelSet: Sendable {
         name = (directory as NSString).lastPathComponent
         let labelsPath = (directory as NSString).appendingPathComponent("labels.tsv")
         guard FileManager.default.fileExists(atPath: labelsPath) else { throw .missingLabels(directory: directory) }
-        guard let data = FileManager.default.contents(atPath: labelsPath),
-              let text = String(data: data, encoding: .utf8)
-        else { throw .unreadable(path: labelsPath) }
+        guard let data = FileManager.default.contents(atPath: labelsPath) else { throw .unreadable(path: labelsPath) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .badRow(at: "\(labelsPath):1", problem: "not UTF-8 text — save labels.tsv as UTF-8")
+        }
 
         var articles: [Article] = []
         var rejections: [Rejection] = []
@@ -41,8 +42,10 @@ public struct LabelSet: Sendable {
                     case .rejected(let r): rejections.append(r)
                     }
                 }
+            } catch let error as LoadError {
+                throw .input(error)
             } catch {
-                throw .unreadable(path: "\(error)")
+                throw .unreadable(path: file.path)
             }
         }
         self.articles = articles
@@ -110,12 +113,15 @@ public enum EvalError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(path: String)
     case badRow(at: String, problem: String)
     case misaligned(at: String, expected: String, found: String)
+    /// An article file of the set could not be read at all.
+    case input(LoadError)
 
     public var description: String {
         switch self {
         case .missingLabels(let d): "\(d): no labels.tsv — a labelled set needs one (FORMATS.md §5)"
         case .unreadable(let p): "\(p): cannot read the labelled set"
         case .badRow(let at, let problem): "\(at): \(problem)"
+        case .input(let error): "\(error) (in the labelled set: fix or remove the file)"
         case .misaligned(let at, let expected, let found):
             "\(at): title `\(found)` does not match the record at that file:index (`\(expected)`) — fix the index or the title"
         }

@@ -23,6 +23,11 @@ extension Rejection {
             hint: "this is not an exported article; split it into records or remove it")
     }
 
+    static func binaryData(_ path: String, _ line: Int) -> Rejection {
+        Rejection(file: path, line: line, reason: "control characters (binary data) in the record",
+                  hint: "the file is damaged here; re-export it or remove the record")
+    }
+
     static func invalidUTF8(_ path: String, _ line: Int) -> Rejection {
         Rejection(file: path, line: line, reason: "invalid UTF-8 in the record",
                   hint: "re-export the file as UTF-8 or fix the damaged bytes")

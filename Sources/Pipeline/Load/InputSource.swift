@@ -62,60 +62,48 @@ public struct InputSource: Sendable {
         if file.path == "-" {
             handle = FileHandle.standardInput
         } else {
-            guard FileManager.default.isReadableFile(atPath: file.path),
-                  let opened = FileHandle(forReadingAtPath: file.path)
-            else {
-                throw LoadError.unreadable(path: file.path, reason: "permission denied or not a regular file")
+            let fd = open(file.path, O_RDONLY)
+            guard fd >= 0 else {
+                let reason = String(cString: strerror(errno)).lowercased()
+                throw LoadError.unreadable(path: file.path, reason: reason)
             }
-            handle = opened
+            handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         }
         defer { if file.path != "-" { try? handle.close() } }
         var lines = LineReader(handle: handle)
-        switch file.format {
-        case .export:
-            if file.path == "-" {
-                // Standard input may hold either format: sniff the first non-blank line.
-                var sniffer = StdinSniffer(lines: lines)
-                try sniffer.read(name: file.name, path: file.path, emit: emit)
-            } else {
-                var reader = SearchExportReader()
-                try reader.read(lines: &lines, name: file.name, path: file.path, emit: emit)
-            }
-        case .jsonLines:
-            var reader = JSONLinesReader()
-            try reader.read(lines: &lines, name: file.name, path: file.path, emit: emit)
-        }
+        try read(lines: &lines, format: file.format, sniff: file.path == "-", name: file.name, path: file.path, emit: emit)
     }
-}
 
-/// Standard input carries no file name: a first line starting with `{` means JSON Lines.
-struct StdinSniffer {
-    var lines: LineReader
+    /// Reads in-memory bytes exactly as a file of that name would be read (tests and fuzzing);
+    /// `chunkSize` and the limits can be made small to reach the code paths of large inputs.
+    static func read(bytes: [UInt8], name: String, format: Format, maxLineBytes: Int = LineReader.defaultMaxLineBytes,
+                     maxRecordBytes: Int = SearchExportReader.defaultMaxRecordBytes,
+                     chunkSize: Int = LineReader.chunkBytes, emit: (LoadEvent) throws -> Void) throws {
+        var lines = LineReader(bytes: bytes, maxLineBytes: maxLineBytes, chunkSize: chunkSize)
+        try read(lines: &lines, format: format, sniff: false, name: name, path: name,
+                 maxRecordBytes: maxRecordBytes, emit: emit)
+    }
 
-    mutating func read(name: String, path: String, emit: (LoadEvent) throws -> Void) throws {
-        var first: [Line] = []
-        while let line = try lines.next(path: path) {
-            first.append(line)
-            if !line.isBlank { break }
+    private static func read(lines: inout LineReader, format: Format, sniff: Bool, name: String, path: String,
+                             maxRecordBytes: Int = SearchExportReader.defaultMaxRecordBytes,
+                             emit: (LoadEvent) throws -> Void) throws {
+        var isJSON = format == .jsonLines
+        if sniff {
+            // Standard input may hold either format: a first non-blank line starting with `{` means JSON Lines.
+            var first: [Line] = []
+            while let line = try lines.next(path: path) {
+                first.append(line)
+                if !line.isBlank || line.tooLong { break }
+            }
+            isJSON = first.last?.bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "{")
+            lines.unread(first)
         }
-        let isJSON = first.last?.bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "{")
-        var replay = ReplayLines(head: first, rest: lines)
         if isJSON {
-            for line in replay.head where !line.isBlank {
-                try emit(line.tooLong ? .rejected(.tooLong(path, line)) : JSONLinesReader.parse(line, name: name, path: path))
-            }
             var reader = JSONLinesReader()
-            try reader.read(lines: &replay.rest, name: name, path: path, emit: emit)
+            try reader.read(lines: &lines, name: name, path: path, emit: emit)
         } else {
-            var combined = replay.rest
-            combined.unread(replay.head)
-            var reader = SearchExportReader()
-            try reader.read(lines: &combined, name: name, path: path, emit: emit)
+            var reader = SearchExportReader(maxRecordBytes: maxRecordBytes)
+            try reader.read(lines: &lines, name: name, path: path, emit: emit)
         }
-    }
-
-    struct ReplayLines {
-        var head: [Line]
-        var rest: LineReader
     }
 }

@@ -7,12 +7,15 @@ public struct JSONLinesReader: ArticleReader {
 
     public mutating func read(lines: inout LineReader, name: String, path: String,
                               emit: (LoadEvent) throws -> Void) throws {
+        var records = 0
         while let line = try lines.next(path: path) {
-            if line.tooLong { try emit(.rejected(.tooLong(path, line))); continue }
+            if line.tooLong { records += 1; try emit(.rejected(.tooLong(path, line))); continue }
             if line.isBlank { continue }
+            records += 1
             guard line.text != nil else { try emit(.rejected(.invalidUTF8(path, line.number))); continue }
             try emit(JSONLinesReader.parse(line, name: name, path: path))
         }
+        if records == 0 { throw LoadError.empty(path: path) }
     }
 
     static func parse(_ line: Line, name: String, path: String) -> LoadEvent {
@@ -43,6 +46,11 @@ public struct JSONLinesReader: ArticleReader {
               case .some(let id) = string("id"), case .some(let topic) = string("topic")
         else {
             return reject("`outlet`, `published`, `id` and `topic` must be strings when present", "quote the value")
+        }
+        // Control characters (\u0000 and the like) are binary damage, not text; tab and line ends are fine.
+        let control: (Unicode.Scalar) -> Bool = { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "\u{0C}" }
+        if [title, body, outlet ?? "", id ?? "", topic ?? ""].contains(where: { $0.unicodeScalars.contains(where: control) }) {
+            return reject("control characters (binary data) in a field", "remove them or re-export the file")
         }
         var published: Timestamp?
         if let publishedText, !publishedText.isEmpty {

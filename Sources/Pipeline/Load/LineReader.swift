@@ -25,11 +25,17 @@ public struct LineReader {
     public static let defaultMaxLineBytes = 4 << 20
     public static let chunkBytes = 1 << 20
     static let maxTranscodeBytes = 64 << 20
+    static let sniffBytes = 65536
+    static let minInvalidForTranscode = 16
 
     public enum Encoding: String, Sendable { case utf8 = "UTF-8", gb18030 = "GB18030" }
 
-    let handle: FileHandle
+    let handle: FileHandle?
     let maxLineBytes: Int
+    /// In-memory input (tests, fuzzing), served `chunkSize` bytes at a time as a file would be.
+    private var memory: [UInt8] = []
+    private var memoryOffset = 0
+    private var chunkSize = LineReader.chunkBytes
     public private(set) var encoding: Encoding = .utf8
     private var buffer: [UInt8] = []
     private var position = 0
@@ -45,12 +51,26 @@ public struct LineReader {
         self.maxLineBytes = maxLineBytes
     }
 
+    /// Reads `bytes` through the same code paths as a file, `chunkSize` bytes per read.
+    init(bytes: [UInt8], maxLineBytes: Int = LineReader.defaultMaxLineBytes, chunkSize: Int = LineReader.chunkBytes) {
+        handle = nil
+        self.maxLineBytes = maxLineBytes
+        memory = bytes
+        self.chunkSize = max(1, chunkSize)
+    }
+
     private mutating func fill() throws {
         if position > 0 {
             buffer.removeSubrange(0..<position)
             position = 0
         }
         guard !eof else { return }
+        guard let handle else {
+            let count = min(chunkSize, memory.count - memoryOffset)
+            if count == 0 { eof = true } else { buffer.append(contentsOf: memory[memoryOffset..<(memoryOffset + count)]) }
+            memoryOffset += count
+            return
+        }
         let data = try handle.read(upToCount: LineReader.chunkBytes) ?? Data()
         if data.isEmpty { eof = true } else { buffer.append(contentsOf: data) }
     }
@@ -59,7 +79,10 @@ public struct LineReader {
     /// that are not text.
     private mutating func start(path: String) throws(LoadError) {
         started = true
-        do { try fill() } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
+        // Sniff the same amount whatever one read returns (a pipe may hand over a few bytes at a time).
+        repeat {
+            do { try fill() } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
+        } while !eof && buffer.count < LineReader.sniffBytes + 3
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         let sample = buffer[position..<min(buffer.count, position + 65536)]
         if sample.contains(0) { throw .binary(path: path) }
@@ -67,9 +90,12 @@ public struct LineReader {
             throw .encoding(path: path, found: "UTF-16")
         }
         let (valid, invalid) = LineReader.utf8Census(sample, atEnd: eof && buffer.count - position <= 65536)
-        guard invalid > 0 && invalid * 4 > valid else { return }
+        // A few damaged bytes in a UTF-8 file are rejected record by record, not taken for GB18030.
+        guard invalid >= LineReader.minInvalidForTranscode && invalid * 4 > valid else { return }
         // Mostly invalid as UTF-8: try GB18030 for the whole file.
         var all = Array(buffer[position...])
+        buffer.removeAll()  // `all` holds it now: a refill must not append it a second time
+        position = 0
         while !eof {
             do { try fill() } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
             all.append(contentsOf: buffer)
@@ -115,7 +141,7 @@ public struct LineReader {
         while true {
             if let newline = buffer[position...].firstIndex(of: 0x0A) {
                 lineNumber += 1
-                if skipping {
+                if skipping || newline - position > maxLineBytes {
                     let length = skippedLength + (newline - position)
                     skipping = false
                     skippedLength = 0

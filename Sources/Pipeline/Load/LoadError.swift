@@ -5,6 +5,10 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
     case binary(path: String)
     case encoding(path: String, found: String)
     case notAnExport(path: String, line: Int)
+    /// No bytes, or only blank lines.
+    case empty(path: String)
+    /// A header (or blank lines) and not one record after it.
+    case noRecords(path: String, line: Int)
     case noInput
 
     public var description: String {
@@ -19,6 +23,10 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path):1: the file is in \(found), not UTF-8 — convert it, e.g. `iconv -f GB18030 -t UTF-8 FILE > FILE.utf8.txt`"
         case .notAnExport(let path, let line):
             return "\(path):\(line): no `Search documents`/`搜索文档` marker and no outlet line (`Outlet· YYYY-MM-DD HH:MM`) — is this a search export? pass export .txt files or .jsonl"
+        case .empty(let path):
+            return "\(path):1: the file is empty — pass a search export (.txt) or a JSON Lines file (.jsonl) that holds articles"
+        case .noRecords(let path, let line):
+            return "\(path):\(line): no record in the file, only a header — the export holds no articles; export the search results again"
         case .noInput:
             return "no input: no .txt or .jsonl files found — pass files, folders or - for standard input"
         }
@@ -27,7 +35,8 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The path the error is about, for the account of skipped files.
     public var path: String {
         switch self {
-        case .notFound(let p), .unreadable(let p, _), .binary(let p), .encoding(let p, _), .notAnExport(let p, _): p
+        case .notFound(let p), .unreadable(let p, _), .binary(let p), .encoding(let p, _), .notAnExport(let p, _),
+             .empty(let p), .noRecords(let p, _): p
         case .noInput: "-"
         }
     }

@@ -6,179 +6,88 @@ import Foundation
 /// record's outlet line and the next title are its body, unless one of them looks like the title of a
 /// record without an outlet line (ends in a date such as `-20250713`, or is short and followed by a
 /// much longer line).
+///
+/// Streams: at most three unassigned lines and the record being built are held, and a record whose
+/// body grows past `maxRecordBytes` stops being held and is rejected. Every record yields exactly one
+/// event — an article or a rejection — so the records of a file are always accounted for, and a
+/// damaged record never shifts the `<file>:<n>` numbering of the records after it.
 public struct SearchExportReader: ArticleReader {
     public static let markers: Set<String> = ["Search documents", "搜索文档"]
     static let noise: Set<String> = ["Workflow", "icon"]
+    public static let defaultMaxRecordBytes = 16 << 20
 
-    public init() {}
+    /// A record whose body lines add up to more than this is rejected, and its lines are not kept.
+    public var maxRecordBytes: Int
 
-    private struct Pending {
-        var title: Line
-        var titleText: String
-        var outlet: String?
-        var published: Timestamp?
-        var badDate: String?
-        var body: [Line] = []
+    public init(maxRecordBytes: Int = SearchExportReader.defaultMaxRecordBytes) {
+        self.maxRecordBytes = maxRecordBytes
     }
 
     public mutating func read(lines: inout LineReader, name: String, path: String,
                               emit: (LoadEvent) throws -> Void) throws {
-        var topic: String?
-        var headerLines: [Line] = []
-        var inHeader = true
-        var pending: [Line] = []
-        var current: Pending?
-        var index = 0
-        var nonBlank = 0
-
-        func finish(_ record: Pending) throws {
-            index += 1
-            let bodyLines = record.body
-            if let tooLong = bodyLines.first(where: \.tooLong) {
-                try emit(.rejected(.tooLong(path, tooLong)))
-                return
-            }
-            var parts: [String] = []
-            for line in bodyLines {
-                guard let text = line.text else {
-                    try emit(.rejected(.invalidUTF8(path, line.number)))
-                    return
-                }
-                let trimmed = text.trimmingCharactersInSpaces()
-                if !trimmed.isEmpty { parts.append(trimmed) }
-            }
-            if let bad = record.badDate {
-                try emit(.rejected(Rejection(
-                    file: path, line: record.title.number + 1, reason: "bad date `\(bad)` in the outlet line",
-                    hint: "write it as YYYY-MM-DD HH:MM with a real date and time")))
-                return
-            }
-            guard !parts.isEmpty else {
-                try emit(.rejected(Rejection(
-                    file: path, line: record.title.number, reason: "record `\(record.titleText)` has a title and no body",
-                    hint: "the export was cut or the body is missing; re-export it or remove the title")))
-                return
-            }
-            var published = record.published
-            if published == nil { published = SearchExportReader.titleDate(record.titleText) }
-            try emit(.article(Article(
-                id: "\(name):\(index)", file: name, index: index, line: record.title.number,
-                title: record.titleText, outlet: record.outlet, published: published, topic: topic,
-                body: parts.joined(separator: " "))))
-        }
-
-        /// Splits the lines after a record's outlet line (or before the first one) into records.
-        func flush(_ record: Pending?, _ block: [Line]) throws {
-            var active = record
-            var k = 0
-            while k < block.count {
-                let line = block[k]
-                let next = k + 1 < block.count ? block[k + 1] : nil
-                let startsRecord = active == nil || (!(active?.body.isEmpty ?? true) && SearchExportReader.looksLikeTitle(line, next: next))
-                if startsRecord, !line.tooLong {
-                    if let active { try finish(active) }
-                    guard let text = line.text else {
-                        index += 1
-                        try emit(.rejected(.invalidUTF8(path, line.number)))
-                        active = nil
-                        // Skip the body lines of the damaged record: up to the next title-like line.
-                        k += 1
-                        while k < block.count, !SearchExportReader.looksLikeTitle(block[k], next: k + 1 < block.count ? block[k + 1] : nil) { k += 1 }
-                        continue
-                    }
-                    active = Pending(title: line, titleText: text.trimmingCharactersInSpaces())
-                } else if active != nil {
-                    active?.body.append(line)
-                }
-                k += 1
-            }
-            if let active { try finish(active) }
-        }
-
+        var parser = ExportParser(name: name, path: path, maxRecordBytes: maxRecordBytes)
         while let line = try lines.next(path: path) {
-            if inHeader {
-                let text = line.text?.trimmingCharactersInSpaces() ?? ""
-                if SearchExportReader.markers.contains(text) {
-                    topic = headerLines.compactMap { $0.text?.trimmingCharactersInSpaces() }
-                        .last { !$0.isEmpty && !SearchExportReader.noise.contains($0) }
-                    inHeader = false
-                    headerLines.removeAll()
-                    continue
-                }
-                if line.isBlank { continue }
-                if SearchExportReader.outletLine(line) != nil {
-                    // No marker: a headerless export. Everything seen so far is records.
-                    inHeader = false
-                    pending = headerLines.filter { !SearchExportReader.noise.contains($0.text ?? "") }
-                    headerLines.removeAll()
-                } else {
-                    headerLines.append(line)
-                    nonBlank += 1
-                    if nonBlank > 40 { throw LoadError.notAnExport(path: path, line: line.number) }
-                    continue
-                }
-            }
-            if line.isBlank && !line.tooLong { continue }
-            if let outlet = SearchExportReader.outletLine(line) {
-                guard let title = pending.popLast() else {
-                    index += 1
-                    try emit(.rejected(Rejection(
-                        file: path, line: line.number, reason: "outlet line with no title above it",
-                        hint: "add the article's title on the line before, or remove the line")))
-                    continue
-                }
-                try flush(current, pending)
-                pending.removeAll()
-                guard let titleText = title.text else {
-                    current = nil
-                    index += 1
-                    try emit(.rejected(.invalidUTF8(path, title.number)))
-                    continue
-                }
-                current = Pending(title: title, titleText: titleText.trimmingCharactersInSpaces(),
-                                  outlet: outlet.outlet, published: outlet.published,
-                                  badDate: outlet.published == nil ? outlet.date : nil)
-            } else {
-                pending.append(line)
-            }
+            try parser.feed(line, emit)
         }
-        if inHeader {
-            if headerLines.isEmpty { return }
-            throw LoadError.notAnExport(path: path, line: headerLines.first?.number ?? 1)
-        }
-        try flush(current, pending)
+        try parser.end(emit)
     }
 
     /// The outlet and date of an outlet line (`Sou Hu Cai Jing· 2025-07-22 06:20`), or `nil`.
-    /// A line of the right shape with an impossible date still counts, with `published == nil`.
-    static func outletLine(_ line: Line) -> (outlet: String, date: String, published: Timestamp?)? {
+    /// A line of the right shape with an impossible date still counts, with `published == nil`; so does
+    /// one whose outlet name is not valid UTF-8, with `outlet == nil`.
+    static func outletLine(_ line: Line) -> (outlet: String?, date: String, published: Timestamp?)? {
         let b = line.bytes
         guard b.count >= 19, b.count <= 200 else { return nil }
         var end = b.count
         while end > 0 && (b[end - 1] == 0x20 || b[end - 1] == 0x09) { end -= 1 }
         guard end >= 18 else { return nil }
         let dateStart = end - 16
-        let shape: [UInt8?] = [nil, nil, nil, nil, 0x2D, nil, nil, 0x2D, nil, nil, 0x20, nil, nil, 0x3A, nil, nil]
-        for (k, expected) in shape.enumerated() {
+        for (k, expected) in dateShape.enumerated() {
             let c = b[dateStart + k]
             if let expected { if c != expected { return nil } } else if !(c >= 0x30 && c <= 0x39) { return nil }
         }
-        var dot = dateStart
-        while dot > 0 && b[dot - 1] == 0x20 { dot -= 1 }
-        // U+00B7 middle dot (C2 B7) or U+30FB katakana middle dot (E3 83 BB).
-        let outletEnd: Int
-        if dot >= 2 && b[dot - 2] == 0xC2 && b[dot - 1] == 0xB7 {
-            outletEnd = dot - 2
-        } else if dot >= 3 && b[dot - 3] == 0xE3 && b[dot - 2] == 0x83 && b[dot - 1] == 0xBB {
-            outletEnd = dot - 3
-        } else {
-            return nil
-        }
-        guard outletEnd > 0, let outlet = String(validating: b[0..<outletEnd], as: UTF8.self)?.trimmingCharactersInSpaces(),
-              !outlet.isEmpty, outlet.unicodeScalars.count <= 60
-        else { return nil }
+        guard let outletEnd = middleDot(before: dateStart, in: b), outletEnd > 0 else { return nil }
         let date = String(decoding: b[dateStart..<end], as: UTF8.self)
+        guard let outlet = String(validating: b[0..<outletEnd], as: UTF8.self)?.trimmingCharactersInSpaces() else {
+            return outletEnd <= 180 ? (nil, date, Timestamp.parse(date)) : nil
+        }
+        guard !outlet.isEmpty, outlet.unicodeScalars.count <= 60 else { return nil }
         return (outlet, date, Timestamp.parse(date))
+    }
+
+    /// `YYYY-MM-DD HH:MM`: `nil` stands for a digit.
+    static let dateShape: [UInt8?] = [nil, nil, nil, nil, 0x2D, nil, nil, 0x2D, nil, nil, 0x20, nil, nil, 0x3A, nil, nil]
+
+    /// Where the outlet name ends when a middle dot (U+00B7, or U+30FB) and optional spaces stand right
+    /// before `position`; `nil` when there is no such dot.
+    static func middleDot(before position: Int, in b: [UInt8]) -> Int? {
+        var dot = position
+        while dot > 0 && b[dot - 1] == 0x20 { dot -= 1 }
+        if dot >= 2 && b[dot - 2] == 0xC2 && b[dot - 1] == 0xB7 { return dot - 2 }
+        if dot >= 3 && b[dot - 3] == 0xE3 && b[dot - 2] == 0x83 && b[dot - 1] == 0xBB { return dot - 3 }
+        return nil
+    }
+
+    /// An outlet line cut short by the end of the file: `Outlet·`, `Outlet· 2025-07`, `Outlet· 2025-07-22 0`.
+    static func isCutOutletLine(_ line: Line) -> Bool {
+        let b = line.bytes
+        guard !line.tooLong, b.count <= 200 else { return false }
+        var end = b.count
+        while end > 0 && (b[end - 1] == 0x20 || b[end - 1] == 0x09) { end -= 1 }
+        for length in 0..<dateShape.count where length <= end {
+            let start = end - length
+            var fits = true
+            for k in 0..<length {
+                let c = b[start + k]
+                if let expected = dateShape[k] { if c != expected { fits = false; break } }
+                else if !(c >= 0x30 && c <= 0x39) { fits = false; break }
+            }
+            if fits, let outletEnd = middleDot(before: start, in: b), outletEnd > 0,
+               String(validating: b[0..<outletEnd], as: UTF8.self) != nil {
+                return true
+            }
+        }
+        return false
     }
 
     /// A title of a record without an outlet line: it ends in a date, or it is short and the next line
@@ -202,5 +111,328 @@ public struct SearchExportReader: ArticleReader {
         let v = digits.map { Int($0 - 0x30) }
         return Timestamp(year: v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], month: v[4] * 10 + v[5],
                          day: v[6] * 10 + v[7], hasTime: false)
+    }
+
+    /// Control characters that never stand in exported text (all of C0 but tab, form feed and CR):
+    /// a record holding one is binary damage.
+    static func hasControlBytes(_ bytes: [UInt8]) -> Bool {
+        bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0C && $0 != 0x0D }
+    }
+}
+
+/// The record-splitting state machine behind `SearchExportReader`, fed one line at a time.
+private struct ExportParser {
+    typealias Emit = (LoadEvent) throws -> Void
+
+    struct Pending {
+        var title: Line
+        var titleText: String
+        var outlet: String?
+        var outletLine: Int?
+        var published: Timestamp?
+        var badDate: String?
+        var body: [Line] = []
+        var bodyBytes = 0
+        /// The first body line past `maxRecordBytes`; later lines are dropped, not held.
+        var overflowLine: Int?
+        var hasBody: Bool { !body.isEmpty || overflowLine != nil }
+    }
+
+    enum State {
+        /// The next line starts a record (after the header, or after a stray line).
+        case start
+        case record(Pending)
+        /// A rejected record's remaining lines are skipped up to the next title-like line.
+        case damaged
+    }
+
+    let name: String
+    let path: String
+    let maxRecordBytes: Int
+    var topic: String?
+    var inHeader = true
+    var headerLines: [Line] = []
+    /// Non-blank lines not yet assigned to a record, at most three: the last one may turn out to be
+    /// the title of an outlet line that follows, or the topic of a second export pasted below the first.
+    var held: [Line] = []
+    var state = State.start
+    /// Records seen so far, rejected ones included (the `<n>` of `<file>:<n>`).
+    var index = 0
+    var events = 0
+    var lastLine = 0
+
+    init(name: String, path: String, maxRecordBytes: Int) {
+        self.name = name
+        self.path = path
+        self.maxRecordBytes = maxRecordBytes
+    }
+
+    mutating func send(_ event: LoadEvent, _ emit: Emit) throws {
+        events += 1
+        try emit(event)
+    }
+
+    mutating func reject(_ line: Int, _ reason: String, _ hint: String, _ emit: Emit) throws {
+        try send(.rejected(Rejection(file: path, line: line, reason: reason, hint: hint)), emit)
+    }
+
+    static func markerText(_ line: Line) -> Bool {
+        guard !line.tooLong, line.bytes.count <= 48, let text = line.text else { return false }
+        return SearchExportReader.markers.contains(text.trimmingCharactersInSpaces())
+    }
+
+    static func isNoise(_ line: Line) -> Bool {
+        guard !line.tooLong, line.bytes.count <= 16, let text = line.text else { return false }
+        return SearchExportReader.noise.contains(text.trimmingCharactersInSpaces())
+    }
+
+    mutating func feed(_ line: Line, _ emit: Emit) throws {
+        lastLine = line.number
+        if inHeader {
+            try header(line, emit)
+            return
+        }
+        if line.isBlank && !line.tooLong { return }
+        if let outlet = SearchExportReader.outletLine(line) {
+            try outletLine(line, outlet, emit)
+        } else if ExportParser.markerText(line) {
+            try secondMarker(emit)
+        } else {
+            try hold(line, emit)
+        }
+    }
+
+    mutating func header(_ line: Line, _ emit: Emit) throws {
+        if ExportParser.markerText(line) {
+            topic = headerLines.compactMap { $0.tooLong ? nil : $0.text?.trimmingCharactersInSpaces() }
+                .last { !$0.isEmpty && !SearchExportReader.noise.contains($0) }
+            for long in headerLines where long.tooLong { try send(.rejected(.tooLong(path, long)), emit) }
+            inHeader = false
+            headerLines.removeAll()
+            return
+        }
+        if line.isBlank && !line.tooLong { return }
+        if let outlet = SearchExportReader.outletLine(line) {
+            // No marker: a headerless export. Everything seen so far is records.
+            inHeader = false
+            let before = headerLines.filter { !ExportParser.isNoise($0) }
+            headerLines.removeAll()
+            for earlier in before { try hold(earlier, emit) }
+            try outletLine(line, outlet, emit)
+            return
+        }
+        headerLines.append(line)
+        if headerLines.count > 40 { throw LoadError.notAnExport(path: path, line: line.number) }
+    }
+
+    /// Keeps `line` unassigned until the lines after it show whether it is a title.
+    mutating func hold(_ line: Line, _ emit: Emit) throws {
+        held.append(line)
+        if held.count > 3 {
+            let first = held.removeFirst()
+            try place(first, next: held.first, emit)
+        }
+    }
+
+    /// Assigns every held line, the last one with no next line (what follows it starts a new record).
+    mutating func drainHeld(_ emit: Emit) throws {
+        let lines = held
+        held.removeAll()
+        for (k, line) in lines.enumerated() {
+            try place(line, next: k + 1 < lines.count ? lines[k + 1] : nil, emit)
+        }
+    }
+
+    /// Puts one line in the record being built, or starts a record without outlet line with it.
+    mutating func place(_ line: Line, next: Line?, _ emit: Emit) throws {
+        switch state {
+        case .start:
+            try startUntitled(line, emit)
+        case .record(var record):
+            if record.hasBody && SearchExportReader.looksLikeTitle(line, next: next) {
+                state = .start
+                try finish(record, emit)
+                try startUntitled(line, emit)
+                return
+            }
+            state = .start  // drop the copy held in `state` so appending does not copy the body
+            if record.overflowLine == nil {
+                if record.bodyBytes + line.bytes.count > maxRecordBytes {
+                    record.overflowLine = line.number
+                    record.body.removeAll()
+                } else {
+                    record.body.append(line)
+                    record.bodyBytes += line.bytes.count
+                }
+            }
+            state = .record(record)
+        case .damaged:
+            if SearchExportReader.looksLikeTitle(line, next: next) { try startUntitled(line, emit) }
+        }
+    }
+
+    /// A line that begins a record of its own: a title with no outlet line.
+    mutating func startUntitled(_ line: Line, _ emit: Emit) throws {
+        if line.tooLong {
+            // A stray over-long line where a title should stand: report it, keep going.
+            index += 1
+            try send(.rejected(.tooLong(path, line)), emit)
+            state = .start
+            return
+        }
+        guard let text = line.text else {
+            index += 1
+            try send(.rejected(.invalidUTF8(path, line.number)), emit)
+            state = .damaged
+            return
+        }
+        state = .record(Pending(title: line, titleText: text.trimmingCharactersInSpaces()))
+    }
+
+    mutating func closeRecord(_ emit: Emit) throws {
+        if case .record(let record) = state {
+            state = .start
+            try finish(record, emit)
+        }
+        state = .start
+    }
+
+    mutating func outletLine(_ line: Line, _ outlet: (outlet: String?, date: String, published: Timestamp?),
+                             _ emit: Emit) throws {
+        guard let title = held.popLast() else {
+            try closeRecord(emit)
+            index += 1
+            try reject(line.number, "outlet line with no title above it",
+                       "add the article's title on the line before, or remove the line", emit)
+            state = .damaged
+            return
+        }
+        try drainHeld(emit)
+        try closeRecord(emit)
+        if title.tooLong {
+            index += 1
+            try send(.rejected(.tooLong(path, title)), emit)
+            state = .damaged
+            return
+        }
+        guard let titleText = title.text else {
+            index += 1
+            try send(.rejected(.invalidUTF8(path, title.number)), emit)
+            state = .damaged
+            return
+        }
+        guard let outletName = outlet.outlet else {
+            index += 1
+            try send(.rejected(.invalidUTF8(path, line.number)), emit)
+            state = .damaged
+            return
+        }
+        state = .record(Pending(
+            title: title, titleText: titleText.trimmingCharactersInSpaces(), outlet: outletName,
+            outletLine: line.number, published: outlet.published,
+            badDate: outlet.published == nil ? outlet.date : nil))
+    }
+
+    /// A marker line after the header: a second export pasted below the first. Its header lines
+    /// (`Workflow`, the topic, `icon`) are the last held lines; the topic changes from here on.
+    mutating func secondMarker(_ emit: Emit) throws {
+        // A topic is taken only where `icon` below it or `Workflow` above it shows it is one: a short
+        // line right above a bare marker may as well be the end of the previous body.
+        var newTopic: String?
+        var sawIcon = false
+        if let last = held.last, ExportParser.isNoise(last), last.text?.trimmingCharactersInSpaces() == "icon" {
+            held.removeLast()
+            sawIcon = true
+        }
+        if let last = held.last, ExportParser.isNoise(last) {
+            held.removeLast()  // `Workflow` right above: no topic line
+        } else if let last = held.last, !last.tooLong, let text = last.text?.trimmingCharactersInSpaces(),
+                  !text.isEmpty, text.unicodeScalars.count <= 40 {
+            let workflowAbove = held.count >= 2 && ExportParser.isNoise(held[held.count - 2])
+            if sawIcon || workflowAbove {
+                newTopic = text
+                held.removeLast()
+                if workflowAbove { held.removeLast() }
+            }
+        }
+        try drainHeld(emit)
+        try closeRecord(emit)
+        topic = newTopic
+        state = .start
+    }
+
+    mutating func end(_ emit: Emit) throws {
+        if inHeader {
+            if headerLines.isEmpty { throw LoadError.empty(path: path) }
+            throw LoadError.notAnExport(path: path, line: headerLines.first?.number ?? 1)
+        }
+        if let last = held.last, SearchExportReader.isCutOutletLine(last) {
+            // The file stops inside a record: its outlet line is cut off.
+            held.removeLast()
+            let title = held.popLast()
+            try drainHeld(emit)
+            try closeRecord(emit)
+            index += 1
+            let cut = last.text?.trimmingCharactersInSpaces() ?? ""
+            try reject(title?.number ?? last.number,
+                       "the file ends inside a record: its outlet line `\(cut)` is cut off",
+                       "the export was truncated; export it again or remove the unfinished record", emit)
+        } else {
+            try drainHeld(emit)
+            try closeRecord(emit)
+        }
+        if events == 0 { throw LoadError.noRecords(path: path, line: lastLine) }
+    }
+
+    mutating func finish(_ record: Pending, _ emit: Emit) throws {
+        index += 1
+        if let overflow = record.overflowLine {
+            try reject(overflow, "record `\(record.titleText)` is over \(maxRecordBytes >> 20) MB",
+                       "this is not one exported article; split it into records or remove it", emit)
+            return
+        }
+        if let tooLong = record.body.first(where: \.tooLong) {
+            try send(.rejected(.tooLong(path, tooLong)), emit)
+            return
+        }
+        if SearchExportReader.hasControlBytes(record.title.bytes) {
+            try send(.rejected(.binaryData(path, record.title.number)), emit)
+            return
+        }
+        var parts: [String] = []
+        parts.reserveCapacity(record.body.count)
+        for line in record.body {
+            guard let text = line.text else {
+                try send(.rejected(.invalidUTF8(path, line.number)), emit)
+                return
+            }
+            if SearchExportReader.hasControlBytes(line.bytes) {
+                try send(.rejected(.binaryData(path, line.number)), emit)
+                return
+            }
+            let trimmed = text.trimmingCharactersInSpaces()
+            if !trimmed.isEmpty { parts.append(trimmed) }
+        }
+        if let bad = record.badDate {
+            try reject(record.outletLine ?? record.title.number, "bad date `\(bad)` in the outlet line",
+                       "write it as YYYY-MM-DD HH:MM with a real date and time", emit)
+            return
+        }
+        guard !parts.isEmpty else {
+            try reject(record.title.number, "record `\(record.titleText)` has a title and no body",
+                       "the export was cut or the body is missing; re-export it or remove the title", emit)
+            return
+        }
+        guard !record.titleText.isEmpty else {
+            try reject(record.title.number, "record with an empty title",
+                       "put the article's title on this line", emit)
+            return
+        }
+        var published = record.published
+        if published == nil { published = SearchExportReader.titleDate(record.titleText) }
+        try send(.article(Article(
+            id: "\(name):\(index)", file: name, index: index, line: record.title.number,
+            title: record.titleText, outlet: record.outlet, published: published, topic: topic,
+            body: parts.joined(separator: " "))), emit)
     }
 }

@@ -48,7 +48,9 @@ public struct SummaryReport {
             table.add(row)
         }
         let period = aggregator.dimensions.contains(.period) ? ", period: \(aggregator.period.rawValue)" : ""
-        return "model \(model); \(aggregator.articles) articles scored\(period)\n\n" + table.render()
+        let basis = aggregator.dimensions.contains(.country)
+            ? "" : "; no country grouping: each article counts once, scored by its tone"
+        return "model \(model); \(aggregator.articles) articles scored\(period)\(basis)\n\n" + table.render()
     }
 
     public func jsonLines() -> String {

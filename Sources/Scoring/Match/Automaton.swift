@@ -3,29 +3,66 @@
 /// Built once per model and shared by every thread. Bytes that no pattern uses share class 0, so the
 /// table stays small; ASCII upper case maps to the lower-case class, which makes Latin matching
 /// case-insensitive at no cost (exact-case patterns are re-checked by the caller).
+///
+/// The hot loop is one table load per byte: states are numbered so that every state where a pattern
+/// ends comes after every state where none does, and the transition table holds row offsets
+/// (`state * classCount`) rather than state numbers, so "did a pattern end here?" is one comparison
+/// and the next row needs no multiplication.
 public struct Automaton: Sendable {
-    /// Byte → class index.
-    let classOf: [UInt16]
-    let classCount: Int
-    /// `next[state * classCount + class]`.
-    let next: [Int32]
-    /// Patterns ending in a state: `outputs[outputStart[s] ..< outputStart[s + 1]]`.
-    let outputStart: [Int32]
-    let outputs: [Int32]
+    /// The compiled tables, immutable after `init` and shared by every copy of the automaton.
+    final class Tables: @unchecked Sendable {
+        /// Byte → class index.
+        let classOf: UnsafeMutablePointer<Int32>
+        let classCount: Int
+        /// `next[row + class]` = the row of the next state (`row` = state × `classCount`).
+        let next: UnsafeMutablePointer<Int32>
+        let states: Int
+        /// Rows at or after this one belong to states where at least one pattern ends.
+        let firstOutputRow: Int
+        /// Patterns ending in a state: `outputs[outputStart[s] ..< outputStart[s + 1]]`.
+        let outputStart: UnsafeMutablePointer<Int32>
+        let outputs: UnsafeMutablePointer<Int32>
+
+        init(classOf: [Int32], classCount: Int, next: [Int32], states: Int, firstOutputRow: Int,
+             outputStart: [Int32], outputs: [Int32]) {
+            self.classCount = classCount
+            self.states = states
+            self.firstOutputRow = firstOutputRow
+            self.classOf = Tables.copy(classOf)
+            self.next = Tables.copy(next)
+            self.outputStart = Tables.copy(outputStart)
+            self.outputs = Tables.copy(outputs)
+        }
+
+        static func copy(_ array: [Int32]) -> UnsafeMutablePointer<Int32> {
+            let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: max(array.count, 1))
+            array.withUnsafeBufferPointer { pointer.initialize(from: $0.baseAddress!, count: array.count) }
+            return pointer
+        }
+
+        deinit {
+            classOf.deallocate()
+            next.deallocate()
+            outputStart.deallocate()
+            outputs.deallocate()
+        }
+    }
+
+    let tables: Tables
     /// Byte length of each pattern.
     public let patternLength: [Int32]
 
     /// The number of DFA states.
-    public var stateCount: Int { outputStart.count - 1 }
+    public var stateCount: Int { tables.states }
 
     /// Compiles `patterns` (already case-folded to ASCII lower case where wanted).
     public init(patterns: [[UInt8]]) {
         var used = [Bool](repeating: false, count: 256)
         for pattern in patterns { for byte in pattern { used[Int(byte)] = true } }
-        var classOf = [UInt16](repeating: 0, count: 256)
+        var classOf = [Int32](repeating: 0, count: 256)
         var count = 1
         for byte in 0..<256 where used[byte] {
-            classOf[byte] = UInt16(count)
+            classOf[byte] = Int32(count)
             count += 1
         }
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") {
@@ -82,39 +119,44 @@ public struct Automaton: Sendable {
             }
         }
 
+        // Renumber: the start state stays 0, states without output keep their order before every
+        // state with output, so one comparison tells whether anything ends in a state.
+        var order: [Int] = [0]
+        order.reserveCapacity(states)
+        for s in 1..<max(states, 1) where outputLists[s].isEmpty { order.append(s) }
+        let quiet = order.count
+        for s in 1..<max(states, 1) where !outputLists[s].isEmpty { order.append(s) }
+        var newIndex = [Int32](repeating: 0, count: states)
+        for (n, s) in order.enumerated() { newIndex[s] = Int32(n) }
+        // The start state may itself hold output only for empty patterns, which are never added.
+        var next = [Int32](repeating: 0, count: states * classCount)
         var outputStart: [Int32] = [0]
         var outputs: [Int32] = []
         outputStart.reserveCapacity(states + 1)
-        for list in outputLists {
-            outputs += list
+        for (n, s) in order.enumerated() {
+            let from = s * classCount, to = n * classCount
+            for c in 0..<classCount { next[to + c] = newIndex[Int(goto[from + c])] * Int32(classCount) }
+            outputs += outputLists[s]
             outputStart.append(Int32(outputs.count))
         }
-        self.classOf = classOf
-        self.classCount = classCount
-        self.next = goto
-        self.outputStart = outputStart
-        self.outputs = outputs
-        self.patternLength = lengths
+        tables = Tables(classOf: classOf, classCount: classCount, next: next, states: states,
+                        firstOutputRow: quiet * classCount, outputStart: outputStart, outputs: outputs)
+        patternLength = lengths
     }
 
     /// Calls `found(pattern, end)` for every occurrence in `bytes`, `end` being the exclusive byte offset.
+    /// Patterns ending at the same byte come longest first, in the order they were given.
     @inline(__always)
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int32, Int) -> Void) {
-        classOf.withUnsafeBufferPointer { classes in
-            next.withUnsafeBufferPointer { table in
-                outputStart.withUnsafeBufferPointer { starts in
-                    outputs.withUnsafeBufferPointer { outs in
-                        var state = 0
-                        let width = classCount
-                        for index in 0..<bytes.count {
-                            state = Int(table[state &* width &+ Int(classes[Int(bytes[index])])])
-                            let lower = Int(starts[state]), upper = Int(starts[state &+ 1])
-                            if lower != upper {
-                                for k in lower..<upper { found(outs[k], index &+ 1) }
-                            }
-                        }
-                    }
-                }
+        guard let base = bytes.baseAddress else { return }
+        let t = tables
+        let classOf = t.classOf, next = t.next, firstOutputRow = t.firstOutputRow
+        var row = 0
+        for index in 0..<bytes.count {
+            row = Int(next[row &+ Int(classOf[Int(base[index])])])
+            if row >= firstOutputRow {
+                let state = row / t.classCount
+                for k in Int(t.outputStart[state])..<Int(t.outputStart[state &+ 1]) { found(t.outputs[k], index &+ 1) }
             }
         }
     }

@@ -60,8 +60,12 @@ public struct Lexicon: Sendable {
     /// Pairing prefixes and suffixes as bytes.
     let prefixes: [(bytes: [UInt8], object: Bool)]
     let suffixes: [[UInt8]]
+    /// The bytes of every bare form, to tell when a longer form begins or ends with one (欧|美企, 中|美国).
+    let bareForms: Set<[UInt8]>
     /// For each cue with `{X}`, every spelling of the text after `{X}`, found by bytes after the object.
     let slotClosings: [Int: [[UInt8]]]
+    /// The automaton and the per-pattern checks, flattened for `tokens(in:into:)`.
+    let finder: TokenFinder
 
     public var patternCount: Int { patternEntry.count }
     public var stateCount: Int { automaton.stateCount }
@@ -120,11 +124,15 @@ public struct Lexicon: Sendable {
         self.entries = entries
         self.patternEntry = patternEntry
         self.automaton = Automaton(patterns: patterns)
+        self.finder = TokenFinder(automaton: automaton, patternEntry: patternEntry, entries: entries)
         self.prefixes = model.prefixes.flatMap { affix in
             Lexicon.spellings(of: affix.text, traditional: traditional).map { (Array($0.utf8), affix.marksObject) }
         }
         self.suffixes = model.suffixes.flatMap { Lexicon.spellings(of: $0.text, traditional: traditional).map { Array($0.utf8) } }
         self.slotClosings = slotClosings
+        self.bareForms = Set(model.countries.filter { $0.kind == .bare }.flatMap {
+            Lexicon.spellings(of: $0.form, traditional: traditional).map { Array($0.utf8) }
+        })
     }
 
     /// Every spelling of `form` with traditional characters in place of simplified ones (capped).
@@ -154,38 +162,6 @@ public struct Lexicon: Sendable {
     /// Finds the tokens of `bytes`: every match that passes its word-boundary and case checks, with
     /// overlaps resolved leftmost-longest (ties by `Kind.rank`). `tokens` is cleared first.
     public func tokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
-        tokens.removeAll(keepingCapacity: true)
-        let count = bytes.count
-        automaton.scan(bytes) { pattern, end in
-            let entryIndex = Int(patternEntry[Int(pattern)])
-            let entry = entries[entryIndex]
-            let start = end - Int(automaton.patternLength[Int(pattern)])
-            var stop = end
-            if entry.latinStart && start > 0 && Lexicon.isWordByte(bytes[start - 1]) { return }
-            if entry.wildcard {
-                while stop < count && Lexicon.isLetter(bytes[stop]) { stop += 1 }
-            } else if entry.latinEnd && stop < count && Lexicon.isWordByte(bytes[stop]) {
-                return
-            }
-            if let exact = entry.exact {
-                for k in 0..<exact.count where bytes[start + k] != exact[k] { return }
-            }
-            tokens.append(Token(start: start, end: stop, entry: entryIndex))
-        }
-        guard tokens.count > 1 else { return }
-        tokens.sort { a, b in
-            if a.start != b.start { return a.start < b.start }
-            if a.end != b.end { return a.end > b.end }
-            let ra = entries[a.entry].kind.rank, rb = entries[b.entry].kind.rank
-            return ra != rb ? ra < rb : a.entry < b.entry
-        }
-        var kept = 0
-        var lastEnd = -1
-        for token in tokens where token.start >= lastEnd {
-            tokens[kept] = token
-            kept += 1
-            lastEnd = token.end
-        }
-        tokens.removeLast(tokens.count - kept)
+        finder.tokens(in: bytes, into: &tokens)
     }
 }

@@ -22,8 +22,7 @@ extension Model {
         do {
             _ = try reader.read()
         } catch {
-            if case .invalid(let issues) = error { return issues }
-            return [ModelIssue(path: directory, line: 0, error.description)]
+            return reader.issues + error.issues
         }
         return reader.issues
     }
@@ -37,6 +36,17 @@ struct ModelReader {
     init(directory: String) { self.directory = directory }
 
     private func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+
+    /// Reads one model file; a file that cannot be used at all (missing, not UTF-8, bad format line) is
+    /// an issue and reads as empty, so the other files are still checked.
+    private mutating func file(_ name: String) -> TSVFile {
+        do {
+            return try TSVFile(path: path(name))
+        } catch {
+            issues += error.issues
+            return TSVFile(emptyAt: path(name))
+        }
+    }
 
     private mutating func issue(_ file: TSVFile, _ row: TSVFile.Row, _ message: String,
                                 severity: ModelIssue.Severity = .error) {
@@ -57,7 +67,7 @@ struct ModelReader {
     }
 
     mutating func read() throws(ModelError) -> Model {
-        let manifest = try TSVFile(path: path("manifest.tsv"))
+        let manifest = self.file("manifest.tsv")
         var name = "", version = ""
         for row in manifest.rows {
             guard columns(manifest, row, min: 2, max: 2, layout: "key<TAB>value") else { continue }
@@ -86,7 +96,7 @@ struct ModelReader {
     }
 
     private mutating func readCountries() throws(ModelError) -> [Model.CountryForm] {
-        let file = try TSVFile(path: path("countries.tsv"))
+        let file = self.file("countries.tsv")
         var forms: [Model.CountryForm] = []
         var seen: [String: (code: String, line: Int)] = [:]
         for row in file.rows {
@@ -130,7 +140,7 @@ struct ModelReader {
     }
 
     private mutating func readFalseFriends(countries: [Model.CountryForm]) throws(ModelError) -> [String] {
-        let file = try TSVFile(path: path("falsefriends.tsv"))
+        let file = self.file("falsefriends.tsv")
         var result: [String] = []
         var seen: [String: Int] = [:]
         let countryForms = Set(countries.map { $0.form.lowercased() })
@@ -152,7 +162,7 @@ struct ModelReader {
     }
 
     private mutating func readPairing() throws(ModelError) -> ([Model.Affix], [Model.Affix]) {
-        let file = try TSVFile(path: path("pairing.tsv"))
+        let file = self.file("pairing.tsv")
         var prefixes: [Model.Affix] = [], suffixes: [Model.Affix] = []
         var seen: Set<String> = []
         for row in file.rows {
@@ -176,7 +186,7 @@ struct ModelReader {
     }
 
     private mutating func readCues() throws(ModelError) -> [Model.Cue] {
-        let file = try TSVFile(path: path("cues.tsv"))
+        let file = self.file("cues.tsv")
         var cues: [Model.Cue] = []
         var seen: [String: (weight: Double, line: Int)] = [:]
         for row in file.rows {
@@ -221,7 +231,7 @@ struct ModelReader {
     }
 
     private mutating func readModifiers() throws(ModelError) -> [Model.Modifier] {
-        let file = try TSVFile(path: path("modifiers.tsv"))
+        let file = self.file("modifiers.tsv")
         var modifiers: [Model.Modifier] = []
         var seen: [String: (factor: Double, line: Int)] = [:]
         for row in file.rows {
@@ -263,7 +273,7 @@ struct ModelReader {
     }
 
     private mutating func readVariants() throws(ModelError) -> [(String, String)] {
-        let file = try TSVFile(path: path("variants.tsv"))
+        let file = self.file("variants.tsv")
         var result: [(String, String)] = []
         var seen: [String: Int] = [:]
         for row in file.rows {
@@ -284,7 +294,7 @@ struct ModelReader {
     }
 
     private mutating func readOutlets() throws(ModelError) -> [String: String] {
-        let file = try TSVFile(path: path("outlets.tsv"))
+        let file = self.file("outlets.tsv")
         var result: [String: String] = [:]
         var lines: [String: Int] = [:]
         for row in file.rows {
@@ -304,7 +314,7 @@ struct ModelReader {
     }
 
     private mutating func readParameters() throws(ModelError) -> Model.Parameters {
-        let file = try TSVFile(path: path("params.tsv"))
+        let file = self.file("params.tsv")
         var p = Model.Parameters()
         var seen: Set<String> = []
         for row in file.rows {
@@ -320,6 +330,12 @@ struct ModelReader {
                 issue(file, row, "`\(key)` must be greater than 0")
                 return false
             }
+            /// A window is a whole count of characters or words: `Int(1e300)` would trap.
+            func window() -> Int? {
+                if value >= 1 && value <= 1000 && value == value.rounded() { return Int(value) }
+                issue(file, row, "`\(key)` must be a whole number from 1 to 1000")
+                return nil
+            }
             switch key {
             case "favorable": p.favorable = value
             case "unfavorable": p.unfavorable = value
@@ -332,10 +348,10 @@ struct ModelReader {
                 if value >= -1 && value <= 1 { p.quotedQuestion = value } else { issue(file, row, "`quoted_question` must lie in -1...1") }
             case "prior_segments":
                 if value >= 0 { p.priorSegments = value } else { issue(file, row, "`prior_segments` must be 0 or more") }
-            case "negation_window_cjk": if positive() { p.negationWindowCJK = Int(value) }
-            case "negation_window_words": if positive() { p.negationWindowWords = Int(value) }
-            case "intensifier_window_cjk": if positive() { p.intensifierWindowCJK = Int(value) }
-            case "intensifier_window_words": if positive() { p.intensifierWindowWords = Int(value) }
+            case "negation_window_cjk": if let w = window() { p.negationWindowCJK = w }
+            case "negation_window_words": if let w = window() { p.negationWindowWords = w }
+            case "intensifier_window_cjk": if let w = window() { p.intensifierWindowCJK = w }
+            case "intensifier_window_words": if let w = window() { p.intensifierWindowWords = w }
             default: issue(file, row, "unknown parameter `\(key)` — see the comment at the top of params.tsv")
             }
         }

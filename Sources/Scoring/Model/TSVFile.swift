@@ -25,6 +25,13 @@ public struct TSVFile: Sendable {
         try self.init(path: path, data: data)
     }
 
+    /// A file with no rows, standing in for one that could not be read (its problem is reported apart).
+    init(emptyAt path: String) {
+        self.path = path
+        format = TSVFile.supportedFormat
+        rows = []
+    }
+
     /// Splits already-read bytes; `path` only names them in errors.
     public init(path: String, data: Data) throws(ModelError) {
         guard var text = String(data: data, encoding: .utf8) else {

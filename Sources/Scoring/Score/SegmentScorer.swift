@@ -131,8 +131,8 @@ public struct SegmentScorer: Sendable {
                 if token.start > 0 && SegmentScorer.isDigitBefore(bytes, token.start) { continue }
                 var paired = false
                 var object = false
-                if i > 0, tokens[i - 1].end == token.start, isBare(tokens[i - 1]) { paired = true }
-                if i + 1 < tokens.count, tokens[i + 1].start == token.end, isBare(tokens[i + 1]) { paired = true }
+                if i > 0, tokens[i - 1].end == token.start, pairs(tokens[i - 1], bytes, atEnd: true) { paired = true }
+                if i + 1 < tokens.count, tokens[i + 1].start == token.end, pairs(tokens[i + 1], bytes, atEnd: false) { paired = true }
                 for prefix in lexicon.prefixes where SegmentScorer.hasBytes(bytes, prefix.bytes, endingAt: token.start) {
                     paired = true
                     object = object || prefix.object
@@ -150,9 +150,18 @@ public struct SegmentScorer: Sendable {
         }
     }
 
-    private func isBare(_ token: Lexicon.Token) -> Bool {
-        if case .bare = lexicon.entries[token.entry].kind { return true }
-        return false
+    /// Whether a neighbouring token completes a pairing: another bare form, or a longer country form
+    /// that begins (right neighbour) or ends (left neighbour) with a bare form (欧|美企, 中|美国企业).
+    private func pairs(_ token: Lexicon.Token, _ bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> Bool {
+        switch lexicon.entries[token.entry].kind {
+        case .bare: return true
+        case .country:
+            let length = token.end - token.start
+            guard length > 3 else { return false }
+            let start = atEnd ? token.end - 3 : token.start
+            return lexicon.bareForms.contains(Array(UnsafeBufferPointer(rebasing: bytes[start..<(start + 3)])))
+        default: return false
+        }
     }
 
     /// 对中国, 向美国, 从日本, "on China", "from China": the country is the object of what follows.

@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# Throughput benchmark for stance (Documentation/Performance.md).
+#
+# Usage:
+#   Scripts/bench.sh [MB]          corpus of MB megabytes (default 100): summary, score --format jsonl,
+#                                  and grep -F over every lexicon term, each the median of several runs
+#   Scripts/bench.sh --scaling     10 MB, 100 MB and 1 GB: time per MB and peak RSS (linearity, flat memory)
+#   Options: --runs N (default 5; 3 at 1 GB and more), --threads N (passed to stance), --one-file
+#            (also time summary over the whole corpus written as one file), --keep (keep corpora between
+#            invocations; they are cached under $BENCH_DIR and rebuilt only when missing).
+#
+# MB here is 10^6 bytes. The corpus is made of the records of Evaluations/seeds/*.txt, repeated with a
+# counter appended to every title, written as export files of 10 articles each (1000 files a folder).
+# Everything is built in release with its own scratch path (.build-bench) so it never disturbs other
+# builds in the checkout.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+bench_dir="${BENCH_DIR:-${TMPDIR:-/tmp}/stance-bench}"
+scratch="${BENCH_SCRATCH:-$repo/.build-bench}"
+
+sizes=()
+scaling=0
+runs=""
+threads=""
+one_file=0
+keep=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --scaling) scaling=1 ;;
+        --runs) runs="$2"; shift ;;
+        --runs=*) runs="${1#--runs=}" ;;
+        --threads) threads="$2"; shift ;;
+        --threads=*) threads="${1#--threads=}" ;;
+        --one-file) one_file=1 ;;
+        --keep) keep=1 ;;
+        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        ''|*[!0-9]*) echo "bench: unknown argument \`$1\` (see --help)" >&2; exit 2 ;;
+        *) sizes+=("$1") ;;
+    esac
+    shift
+done
+if [ "$scaling" = 1 ]; then sizes=(10 100 1000); fi
+if [ ${#sizes[@]} -eq 0 ]; then sizes=(100); fi
+
+# --- tools -----------------------------------------------------------------------------------------
+command -v python3 >/dev/null || { echo "bench: python3 is needed to build the corpus" >&2; exit 1; }
+time_bin=""
+if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
+    time_bin=/usr/bin/time
+elif command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "bench: installing GNU time for peak RSS" >&2
+    { apt-get install -y -qq time || { apt-get update -qq && apt-get install -y -qq time; }; } >/dev/null 2>&1 || true
+    [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1 && time_bin=/usr/bin/time
+fi
+[ -n "$time_bin" ] || echo "bench: GNU time not available: peak RSS from getrusage via python3" >&2
+
+echo "bench: building release (scratch $scratch)" >&2
+(cd "$repo" && swift build -c release --scratch-path "$scratch" >&2)
+stance="$scratch/release/stance"
+[ -x "$stance" ] || { echo "bench: no binary at $stance" >&2; exit 1; }
+mkdir -p "$bench_dir"
+
+# --- grep patterns: every lexicon term and alias of the model ----------------------------------------
+patterns="$bench_dir/patterns.txt"
+python3 - "$repo/Models" "$patterns" <<'PY'
+import sys, os
+models, out = sys.argv[1], sys.argv[2]
+def rows(name):
+    with open(os.path.join(models, name), encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cols = line.split("\t")
+            if cols[0] == "format":
+                continue
+            yield cols
+terms = set()
+for cols in rows("countries.tsv"):
+    if len(cols) >= 3: terms.add(cols[2])
+for cols in rows("falsefriends.tsv"): terms.add(cols[0])
+for cols in rows("cues.tsv"):
+    for part in cols[0].split("{X}"): terms.add(part.replace("*", ""))
+for cols in rows("modifiers.tsv"): terms.add(cols[0].replace("*", ""))
+terms = sorted(t.strip() for t in terms if t.strip())
+with open(out, "w", encoding="utf-8") as f:
+    f.write("".join(t + "\n" for t in terms))
+PY
+
+# --- corpus ----------------------------------------------------------------------------------------
+# make_corpus MB → prints the corpus folder; writes CORPUS.meta (bytes articles files)
+make_corpus() {
+    local mb="$1" dir="$bench_dir/corpus-${1}MB"
+    if [ -f "$dir.meta" ] && [ -d "$dir" ]; then echo "$dir"; return; fi
+    rm -rf "$dir" "$dir.txt" "$dir.meta"
+    echo "bench: writing a ${mb} MB corpus to $dir" >&2
+    python3 - "$repo/Evaluations/seeds" "$dir" "$mb" <<'PY'
+import sys, os, re, glob
+seeds, out, mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
+outlet = re.compile(r"(·|・) ?\d{4}-\d\d-\d\d \d\d:\d\d\s*$")
+records = []
+for path in sorted(glob.glob(os.path.join(seeds, "*.txt"))):
+    with open(path, encoding="utf-8-sig") as f:
+        lines = f.read().split("\n")
+    start = 0
+    for i, l in enumerate(lines):
+        if l.strip() in ("Search documents", "搜索文档"):
+            start = i + 1
+            break
+    marks = [i for i in range(start + 1, len(lines)) if outlet.search(lines[i])]
+    for n, m in enumerate(marks):
+        end = marks[n + 1] - 1 if n + 1 < len(marks) else len(lines)
+        body = [l for l in lines[m + 1:end] if l.strip()]
+        if body:
+            records.append((lines[m - 1].rstrip(), lines[m], body))
+if not records:
+    sys.exit("bench: no records found in " + seeds)
+target = mb * 1_000_000
+per_file, per_folder = 10, 1000
+os.makedirs(out)
+total = articles = files = 0
+big = open(out + ".txt", "w", encoding="utf-8")
+big.write("稀土\nSearch documents\n")
+total_big = 0
+while total < target:
+    folder = os.path.join(out, "%04d" % (files // per_folder))
+    if files % per_folder == 0:
+        os.makedirs(folder, exist_ok=True)
+    parts = ["稀土\nSearch documents\n"]
+    for _ in range(per_file):
+        title, outl, body = records[articles % len(records)]
+        articles += 1
+        parts.append("%s (%d)\n%s\n%s\n" % (title, articles, outl, "\n".join(body)))
+    text = "".join(parts)
+    with open(os.path.join(folder, "%06d.txt" % files), "w", encoding="utf-8") as f:
+        f.write(text)
+    big.write("".join(parts[1:]))
+    files += 1
+    total += len(text.encode("utf-8"))
+big.close()
+with open(out + ".meta", "w") as f:
+    f.write("%d %d %d\n" % (total, articles, files))
+PY
+    echo "$dir"
+}
+
+# --- measuring -------------------------------------------------------------------------------------
+# measure OUTFILE CMD... : runs CMD (stdout to /dev/null), appends "seconds peak_kb" to OUTFILE
+measure() {
+    local out="$1"; shift
+    local t0 t1 rss
+    t0=$(date +%s.%N)
+    if [ -n "$time_bin" ]; then
+        "$time_bin" -v -o "$bench_dir/time.log" "$@" >/dev/null 2>"$bench_dir/stderr.log" || true
+        rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$bench_dir/time.log")
+    else
+        rss=$(python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@")
+    fi
+    t1=$(date +%s.%N)
+    echo "$(calc "$t1 - $t0") ${rss:-0}" >> "$out"
+}
+
+calc() { awk "BEGIN { print $* }"; }
+median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print 0; else if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+
+thread_args=()
+[ -n "$threads" ] && thread_args=(--threads "$threads")
+
+declare -A result_spm result_rss
+printf '\nstance bench — %s, %s cores, %s\n' "$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?')" "$(nproc)" "$(date -u +%Y-%m-%dT%H:%MZ)"
+load_ms=()
+for i in 1 2 3 4 5 6 7; do
+    load_ms+=("$("$stance" model check --timing "$repo/Models" 2>&1 >/dev/null | awk '/timing: model load/ {print $4}')")
+done
+printf 'model load (read + validate + compile the automaton): %s ms (median of 7)\n' \
+    "$(printf '%s\n' "${load_ms[@]}" | median)"
+
+for mb in "${sizes[@]}"; do
+    corpus=$(make_corpus "$mb")
+    read -r bytes articles files < "$corpus.meta"
+    n=${runs:-$([ "$mb" -ge 1000 ] && echo 3 || echo 5)}
+    megabytes=$(calc "$bytes / 1000000")
+    printf '\ncorpus %s: %.1f MB, %d articles in %d files; median of %d runs\n' "$corpus" "$megabytes" "$articles" "$files" "$n"
+    printf '  %-34s %9s %9s %12s %11s %10s\n' "" "seconds" "MB/s" "articles/s" "peak RSS" "vs grep"
+    # Warm the page cache once so the first run is not the only one reading from disk.
+    find "$corpus" -name "*.txt" -exec cat {} + > /dev/null
+    for kind in grep summary score file; do
+        [ "$kind" = file ] && [ "$one_file" = 0 ] && continue
+        log="$bench_dir/runs.$kind"
+        : > "$log"
+        for ((r = 0; r < n; r++)); do
+            case "$kind" in
+                grep) measure "$log" env LC_ALL=C grep -r -F -c -f "$patterns" "$corpus" ;;
+                summary) measure "$log" "$stance" summary "$corpus" --quiet "${thread_args[@]}" ;;
+                score) measure "$log" "$stance" score "$corpus" --format jsonl --quiet "${thread_args[@]}" ;;
+                file) measure "$log" "$stance" summary "$corpus.txt" --quiet "${thread_args[@]}" ;;
+            esac
+        done
+        secs=$(cut -d' ' -f1 "$log" | median)
+        rss=$(cut -d' ' -f2 "$log" | median)
+        mbs=$(calc "$megabytes / $secs")
+        [ "$kind" = grep ] && grep_mbs=$mbs
+        ratio=$(calc "$mbs / $grep_mbs")
+        case "$kind" in
+            grep) label="grep -F -c -f <$(wc -l < "$patterns") terms>" ;;
+            summary) label="stance summary" ;;
+            score) label="stance score --format jsonl" ;;
+            file) label="stance summary (one file)" ;;
+        esac
+        printf '  %-34s %9.3f %9.1f %12.0f %8.1f MB %9.2fx\n' "$label" "$secs" "$mbs" \
+            "$(calc "$articles / $secs")" "$(calc "$rss / 1024")" "$ratio"
+        result_spm["$kind.$mb"]=$(calc "$secs * 1000 / $megabytes")
+        result_rss["$kind.$mb"]=$(calc "$rss / 1024")
+    done
+    if [ "$keep" = 0 ] && [ "$scaling" = 0 ] && [ "$mb" -ge 1000 ]; then rm -rf "$corpus" "$corpus.txt" "$corpus.meta"; fi
+done
+
+if [ "$scaling" = 1 ]; then
+    printf '\nscaling (ms per MB; peak RSS)\n'
+    printf '  %-8s %16s %16s %16s %18s\n' "corpus" "grep ms/MB" "summary ms/MB" "score ms/MB" "summary peak RSS"
+    for mb in "${sizes[@]}"; do
+        printf '  %-8s %16.2f %16.2f %16.2f %15.1f MB\n' "${mb} MB" "${result_spm[grep.$mb]}" \
+            "${result_spm[summary.$mb]}" "${result_spm[score.$mb]}" "${result_rss[summary.$mb]}"
+    done
+    big=${sizes[-1]}
+    printf '  summary time/MB at %s MB vs 100 MB: %+.1f%%; peak RSS %+.1f MB\n' "$big" \
+        "$(calc "(${result_spm[summary.$big]} / ${result_spm[summary.100]} - 1) * 100")" \
+        "$(calc "${result_rss[summary.$big]} - ${result_rss[summary.100]}")"
+    if [ "$keep" = 0 ]; then rm -rf "$bench_dir"/corpus-1000MB "$bench_dir"/corpus-1000MB.txt "$bench_dir"/corpus-1000MB.meta; fi
+fi
