@@ -41,6 +41,10 @@ public struct Lexicon: Sendable {
         var latinEnd: Bool
         /// A Latin term ending in `*`: the match extends over the rest of the word.
         var wildcard: Bool
+
+        /// Ties between matches of one span: by kind, and a term written out in full beats a
+        /// wildcard that grew to the same word (`increasingly` the intensifier, not `increas*`).
+        var rank: Int { kind.rank + (wildcard ? 8 : 0) }
     }
 
     /// A resolved match in a segment: byte range and entry.

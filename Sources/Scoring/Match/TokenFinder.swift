@@ -47,7 +47,7 @@ final class TokenFinder: @unchecked Sendable {
         exactBytes.initialize(from: exact, count: exact.count)
         entryCount = entries.count
         rank = .allocate(capacity: max(entries.count, 1))
-        for (index, entry) in entries.enumerated() { (rank + index).initialize(to: UInt8(entry.kind.rank)) }
+        for (index, entry) in entries.enumerated() { (rank + index).initialize(to: UInt8(entry.rank)) }
     }
 
     deinit {
@@ -62,14 +62,7 @@ final class TokenFinder: @unchecked Sendable {
         tokens.removeAll(keepingCapacity: true)
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
-        let classOf = tables.classOf, next = tables.next, firstOutputRow = tables.firstOutputRow
-        var row = 0
-        var index = 0
-        while index < count {
-            row = Int(next[row &+ Int(classOf[Int(base[index])])])
-            index &+= 1
-            if row >= firstOutputRow { collect(row: row, end: index, base, count, &tokens) }
-        }
+        tables.run(base, count) { state, end in collect(state: state, end: end, base, count, &tokens) }
         guard tokens.count > 1 else { return }
         let rank = self.rank
         tokens.withUnsafeMutableBufferPointer { t in
@@ -106,9 +99,8 @@ final class TokenFinder: @unchecked Sendable {
         return ra != rb ? ra < rb : a.entry < b.entry
     }
 
-    /// Appends the matches of the patterns ending in the state at `row` that pass their checks.
-    private func collect(row: Int, end: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int, _ tokens: inout [Lexicon.Token]) {
-        let state = row / tables.classCount
+    /// Appends the matches of the patterns ending in `state` that pass their checks.
+    private func collect(state: Int, end: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int, _ tokens: inout [Lexicon.Token]) {
         let lower = Int(tables.outputStart[state]), upper = Int(tables.outputStart[state + 1])
         for k in lower..<upper {
             let p = patterns[Int(tables.outputs[k])]

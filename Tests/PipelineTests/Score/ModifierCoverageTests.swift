@@ -1,0 +1,89 @@
+import Pipeline
+import Scoring
+import Testing
+
+/// Every modifier the model lists does what its type says, in the language it is written in.
+@Suite("Every modifier in the model")
+struct ModifierCoverageTests {
+    static func terms(_ type: Model.ModifierType) -> [String] {
+        Fixture.lexicon.model.modifiers.filter { $0.type == type }.map(\.term)
+    }
+
+    static func isLatin(_ term: String) -> Bool { term.unicodeScalars.allSatisfy(\.isASCII) }
+
+    /// A sentence with `modifier` right before a cue about Japan, in the modifier's language.
+    static func sentence(_ modifier: String?, cue: (zh: String, en: String) = ("短缺", "shortages")) -> (String, String) {
+        if let modifier, isLatin(modifier) {
+            return ("稀土", "Japan has \(modifier) \(cue.en).")
+        }
+        return ("稀土", "日本稀土\(modifier ?? "")\(cue.zh)。")
+    }
+
+    static func score(_ s: (String, String)) -> Double { Fixture.scores(s.0, s.1)["JP"] ?? 0 }
+
+    @Test(arguments: terms(.negator))
+    func negatorFlipsAndDamps(negator: String) {
+        let plain = Self.score(Self.sentence(nil))
+        let negated = Self.score(Self.sentence(negator))
+        #expect(plain < 0)
+        #expect(negated > 0, "\(negator) should flip 短缺/shortages")
+        #expect(abs(negated) < abs(plain))
+    }
+
+    @Test(arguments: terms(.intensifier))
+    func intensifierStrengthens(intensifier: String) {
+        let cue = (zh: "依赖进口", en: "depends on imports")
+        let plain = Self.isLatin(intensifier)
+            ? Fixture.scores("稀土", "Japan depends on imports.")["JP"] ?? 0
+            : Fixture.scores("稀土", "日本稀土依赖进口。")["JP"] ?? 0
+        let strong = Self.isLatin(intensifier)
+            ? Fixture.scores("稀土", "Japan \(intensifier) \(cue.en).")["JP"] ?? 0
+            : Fixture.scores("稀土", "日本稀土\(intensifier)\(cue.zh)。")["JP"] ?? 0
+        #expect(strong < plain, "\(intensifier) should strengthen the cue")
+    }
+
+    @Test(arguments: terms(.diminisher))
+    func diminisherWeakens(diminisher: String) {
+        let plain = Self.isLatin(diminisher)
+            ? Fixture.scores("稀土", "Japan depends on imports.")["JP"] ?? 0
+            : Fixture.scores("稀土", "日本稀土依赖进口。")["JP"] ?? 0
+        let weak = Self.isLatin(diminisher)
+            ? Fixture.scores("稀土", "Japan \(diminisher) depends on imports.")["JP"] ?? 0
+            : Fixture.scores("稀土", "日本稀土\(diminisher)依赖进口。")["JP"] ?? 0
+        #expect(weak < 0)
+        #expect(weak > plain, "\(diminisher) should weaken the cue")
+    }
+
+    @Test(arguments: terms(.contrast))
+    func contrastLetsTheLaterClauseWin(marker: String) {
+        let s = Self.isLatin(marker)
+            ? ("稀土", "Japan achieved a breakthrough, \(marker) it still faces shortages.")
+            : ("稀土", "日本稀土取得突破，\(marker)依然短缺。")
+        #expect(Fixture.stances(s.0, s.1)["JP"] == .unfavorable, "after \(marker) the shortage should dominate")
+    }
+
+    @Test(arguments: terms(.concessive))
+    func concessiveClauseWeighsLess(marker: String) {
+        let s = Self.isLatin(marker)
+            ? ("稀土", "\(marker.prefix(1).uppercased() + marker.dropFirst()) shortages, Japan achieved a breakthrough.")
+            : ("稀土", "\(marker)日本稀土短缺，日本取得突破。")
+        #expect(Fixture.stances(s.0, s.1)["JP"] == .favorable, "the clause after \(marker) should dominate")
+    }
+
+    @Test(arguments: terms(.question))
+    func questionTitleIsDamped(marker: String) {
+        let plain = Fixture.scores("日本稀土短缺")["JP"] ?? 0
+        let title = marker == "难道" || marker == "岂" ? "\(marker)日本稀土短缺" : "日本稀土短缺\(marker)"
+        let asked = Fixture.scores(title)["JP"] ?? 0
+        #expect(asked < 0)
+        #expect(abs(asked) < abs(plain), "a question with \(marker) is not a plain claim")
+    }
+
+    @Test(arguments: terms(.irony))
+    func ironyFlipsTheClaim(marker: String) {
+        let s = Self.isLatin(marker)
+            ? ("稀土", "Japan touts its \(marker) breakthrough.")
+            : ("稀土", "日本宣传其\(marker)突破。")
+        #expect((Fixture.scores(s.0, s.1)["JP"] ?? 0) < 0, "\(marker) mocks the breakthrough")
+    }
+}
