@@ -34,8 +34,10 @@ public struct Model: Sendable {
 
     public enum ModifierType: String, Sendable, CaseIterable {
         case negator, intensifier, diminisher, contrast, concessive, question, irony
-        /// A phrase that holds a negator but negates nothing (不仅, 不断, not only): it only hides the negator.
+        /// A phrase that holds a modifier but means none (不仅, 不断, 策略, not only): it only hides it.
         case blocker
+        /// A verb that ends the reach of modifiers before it (难以摆脱对华依赖: 难以 negates 摆脱, not 依赖).
+        case barrier
     }
 
     public struct Modifier: Sendable, Equatable {

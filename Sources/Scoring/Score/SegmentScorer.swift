@@ -242,15 +242,15 @@ public struct SegmentScorer: Sendable {
             guard case .modifier(let m) = lexicon.entries[token.entry].kind else { continue }
             let modifier = lexicon.model.modifiers[m]
             if clause(token.start) != cueClause { break }
-            // A blocker ends the reach of modifiers further back (难以摆脱对华依赖: 难以 negates 摆脱, not 依赖).
-            if modifier.type == .blocker { break }
+            // A barrier ends the reach of modifiers further back (难以摆脱对华依赖: 难以 negates 摆脱, not 依赖).
+            if modifier.type == .barrier { break }
             let gap = SegmentScorer.units(bytes, from: token.end, to: cueStart)
             let window: Int
             switch modifier.type {
             case .negator: window = latin ? p.negationWindowWords : p.negationWindowCJK
             case .intensifier, .diminisher: window = latin ? p.intensifierWindowWords : p.intensifierWindowCJK
             case .irony: window = latin ? p.negationWindowWords : p.negationWindowCJK
-            case .contrast, .concessive, .question, .blocker: continue
+            case .contrast, .concessive, .question, .blocker, .barrier: continue
             }
             if gap.count > window { continue }
             value *= modifier.factor
@@ -379,7 +379,8 @@ public struct SegmentScorer: Sendable {
         return nil
     }
 
-    /// The object of a relation: a marked mention in the cue's clause, else the nearest mention after it.
+    /// The object of a relation: a marked mention in the cue's clause, else the nearest mention after
+    /// the cue in the same clause.
     private func relationObject(cueStart: Int, cueEnd: Int) -> Int? {
         let cueClause = clause(cueStart)
         var marked: Int?
@@ -387,12 +388,8 @@ public struct SegmentScorer: Sendable {
             if marked == nil || m.end <= cueStart { marked = i }
         }
         if let marked { return marked }
-        var after: Int?
-        for (i, m) in mentions.enumerated() where m.start >= cueEnd {
-            if clause(m.start) == cueClause { return i }
-            if after == nil { after = i }
-        }
-        return after
+        for (i, m) in mentions.enumerated() where m.start >= cueEnd && clause(m.start) == cueClause { return i }
+        return nil
     }
 
     /// For `卡{X}脖子`: the mention right after the opening text, and the end of the closing text when
