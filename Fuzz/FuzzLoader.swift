@@ -6,6 +6,7 @@
 // `-sanitize=fuzzer,address -enable-testing`, this file links against them.
 //
 // Invariants checked on every input:
+// - the byte-level helpers (`UTF8Bytes`) agree with the `String` operations they replace;
 // - loading never throws anything but a `LoadError`;
 // - the same bytes load to the same events whatever the read chunk size (1 MiB, or 61 bytes);
 // - with tiny limits (48-byte lines, 200-byte records) the same holds, and nothing crashes;
@@ -118,7 +119,30 @@ enum Fuzz {
         return count
     }
 
+    /// The byte-level fast paths of the readers against the `String` operations they stand for, and
+    /// the other parsers that take input text (model files, dates).
+    static func helpers(_ bytes: [UInt8]) {
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(200) {
+            let line = Array(line)
+            let text = String(validating: line, as: UTF8.self)
+            if UTF8Bytes.isValid(line) != (text != nil) { fail("UTF8Bytes.isValid disagrees with String(validating:) on \(line)") }
+            guard let text else { continue }
+            var joined: [UInt8] = []
+            UTF8Bytes.appendTrimmed(line, joinedTo: &joined)
+            if String(decoding: joined, as: UTF8.self) != text.trimmingCharactersInSpaces() {
+                fail("UTF8Bytes.appendTrimmed differs from trimmingCharactersInSpaces on \(line)")
+            }
+            if line.count <= 64, let stamp = Timestamp.parse(text),
+               !(1...12).contains(stamp.month) || !(0...23).contains(stamp.hour) || !(0...59).contains(stamp.minute) {
+                fail("Timestamp.parse(\(text)) gave \(stamp)")
+            }
+        }
+        // Model files: any bytes give rows or a ModelError, never a crash.
+        _ = try? TSVFile(path: "fuzz.tsv", data: Data(bytes))
+    }
+
     static func one(_ bytes: [UInt8]) {
+        helpers(bytes)
         for format in [InputSource.Format.export, .jsonLines] {
             let whole = load(bytes, format, chunk: LineReader.chunkBytes)
             checkShape(whole, format)

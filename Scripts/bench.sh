@@ -147,18 +147,21 @@ PY
 }
 
 # --- measuring -------------------------------------------------------------------------------------
-# measure OUTFILE CMD... : runs CMD (stdout to /dev/null), appends "seconds peak_kb" to OUTFILE
+# measure LOG STDOUT CMD... : runs CMD with its standard output to STDOUT, appends "seconds peak_kb"
+# to LOG. grep's output goes to a regular file: GNU grep notices /dev/null and stops at the first
+# match of each file, which would time nothing.
 measure() {
-    local out="$1"; shift
+    local out="$1" target="$2"; shift 2
     local t0 t1 rss
     t0=$(date +%s.%N)
     if [ -n "$time_bin" ]; then
-        "$time_bin" -v -o "$bench_dir/time.log" "$@" >/dev/null 2>"$bench_dir/stderr.log" || true
+        "$time_bin" -v -o "$bench_dir/time.log" "$@" >"$target" 2>"$bench_dir/stderr.log" || true
         rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$bench_dir/time.log")
     else
         rss=$(python3 -c 'import resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@")
+with open(sys.argv[1], "wb") as out:
+    subprocess.run(sys.argv[2:], stdout=out, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$target" "$@")
     fi
     t1=$(date +%s.%N)
     echo "$(calc "$t1 - $t0") ${rss:-0}" >> "$out"
@@ -185,34 +188,39 @@ for mb in "${sizes[@]}"; do
     n=${runs:-$([ "$mb" -ge 1000 ] && echo 3 || echo 5)}
     megabytes=$(calc "$bytes / 1000000")
     printf '\ncorpus %s: %.1f MB, %d articles in %d files; median of %d runs\n' "$corpus" "$megabytes" "$articles" "$files" "$n"
-    printf '  %-34s %9s %9s %12s %11s %10s\n' "" "seconds" "MB/s" "articles/s" "peak RSS" "vs grep"
+    printf '  %-34s %9s %9s %12s %11s %10s %12s\n' "" "seconds" "MB/s" "articles/s" "peak RSS" "vs grep -c" "vs grep -o"
     # Warm the page cache once so the first run is not the only one reading from disk.
     find "$corpus" -name "*.txt" -exec cat {} + > /dev/null
-    for kind in grep summary score file; do
+    for kind in grep grepo summary score file; do
         [ "$kind" = file ] && [ "$one_file" = 0 ] && continue
         log="$bench_dir/runs.$kind"
         : > "$log"
         for ((r = 0; r < n; r++)); do
             case "$kind" in
-                grep) measure "$log" env LC_ALL=C grep -r -F -c -f "$patterns" "$corpus" ;;
-                summary) measure "$log" "$stance" summary "$corpus" --quiet "${thread_args[@]}" ;;
-                score) measure "$log" "$stance" score "$corpus" --format jsonl --quiet "${thread_args[@]}" ;;
-                file) measure "$log" "$stance" summary "$corpus.txt" --quiet "${thread_args[@]}" ;;
+                grep) measure "$log" "$bench_dir/grep.out" env LC_ALL=C grep -r -F -c -f "$patterns" "$corpus" ;;
+                grepo) measure "$log" "$bench_dir/grep.out" env LC_ALL=C grep -r -h -F -o -f "$patterns" "$corpus" ;;
+                summary) measure "$log" /dev/null "$stance" summary "$corpus" --quiet "${thread_args[@]}" ;;
+                score) measure "$log" /dev/null "$stance" score "$corpus" --format jsonl --quiet "${thread_args[@]}" ;;
+                file) measure "$log" /dev/null "$stance" summary "$corpus.txt" --quiet "${thread_args[@]}" ;;
             esac
         done
+        rm -f "$bench_dir/grep.out"
         secs=$(cut -d' ' -f1 "$log" | median)
         rss=$(cut -d' ' -f2 "$log" | median)
         mbs=$(calc "$megabytes / $secs")
         [ "$kind" = grep ] && grep_mbs=$mbs
+        [ "$kind" = grepo ] && grepo_mbs=$mbs
         ratio=$(calc "$mbs / $grep_mbs")
+        ratio_o=$([ "$kind" = grep ] && echo "" || calc "$mbs / $grepo_mbs")
         case "$kind" in
             grep) label="grep -F -c -f <$(wc -l < "$patterns") terms>" ;;
+            grepo) label="grep -F -o -f <same terms>" ;;
             summary) label="stance summary" ;;
             score) label="stance score --format jsonl" ;;
             file) label="stance summary (one file)" ;;
         esac
-        printf '  %-34s %9.3f %9.1f %12.0f %8.1f MB %9.2fx\n' "$label" "$secs" "$mbs" \
-            "$(calc "$articles / $secs")" "$(calc "$rss / 1024")" "$ratio"
+        printf '  %-34s %9.3f %9.1f %12.0f %8.1f MB %9.2fx %11s\n' "$label" "$secs" "$mbs" \
+            "$(calc "$articles / $secs")" "$(calc "$rss / 1024")" "$ratio" "$([ -n "$ratio_o" ] && printf '%.2fx' "$ratio_o")"
         result_spm["$kind.$mb"]=$(calc "$secs * 1000 / $megabytes")
         result_rss["$kind.$mb"]=$(calc "$rss / 1024")
     done

@@ -46,6 +46,7 @@ enum ScoreCommand {
             paths = [bundled]
         }
         let inputs = InputSource(paths: paths)
+        if timing { Frontend.note("timing: \(inputs.files.count) input files listed in \(Frontend.milliseconds(started, DispatchTime.now())) ms") }
         let sink: OutputSink
         do {
             sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
@@ -57,7 +58,8 @@ enum ScoreCommand {
         let model = lexicon.model.identifier
         sink.write(writer.header())
         do {
-            let account = try run.run(inputs, result: { sink.write(writer.rows($0, model: model)) },
+            // Rows are formatted on the worker threads and written here in input order.
+            let account = try run.run(inputs, render: { writer.rowBytes($0, model: model) }, result: { sink.write(bytes: $0) },
                                       rejected: Frontend.rejected, skipped: Frontend.skipped)
             sink.write(writer.footer())
             if account.read == 0 {

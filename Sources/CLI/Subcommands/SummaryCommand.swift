@@ -55,6 +55,7 @@ enum SummaryCommand {
             paths = [bundled]
         }
         let inputs = InputSource(paths: paths)
+        if timing { Frontend.note("timing: \(inputs.files.count) input files listed in \(Frontend.milliseconds(started, DispatchTime.now())) ms") }
         var aggregator = Aggregator(by: dimensions, period: period)
         let run = ScoringRun(lexicon: lexicon, threads: threads)
         let account: RunAccount

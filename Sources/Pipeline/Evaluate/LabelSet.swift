@@ -57,9 +57,11 @@ public struct LabelSet: Sendable {
         var seen: [String: Int] = [:]
         var lineNumber = 0
         var headerSeen = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the scalar: "\r\n" is one Character, so splitting on the Character "\n" would leave a
+        // CRLF file as one line (and no rows at all).
+        for raw in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = String(raw)
+            var line = String(String.UnicodeScalarView(raw))
             if line.hasSuffix("\r") { line.removeLast() }
             if lineNumber == 1 && line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }

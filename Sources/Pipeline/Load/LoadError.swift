@@ -20,7 +20,8 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
         case .binary(let path):
             return "\(path):1: binary data, not a text export — pass the exported .txt or .jsonl file"
         case .encoding(let path, let found):
-            return "\(path):1: the file is in \(found), not UTF-8 — convert it, e.g. `iconv -f GB18030 -t UTF-8 FILE > FILE.utf8.txt`"
+            let from = found.hasPrefix("UTF-16") ? "UTF-16" : "GB18030"
+            return "\(path):1: the file is in \(found), not UTF-8 — convert it, e.g. `iconv -f \(from) -t UTF-8 FILE > FILE.utf8.txt`"
         case .notAnExport(let path, let line):
             return "\(path):\(line): no `Search documents`/`搜索文档` marker and no outlet line (`Outlet· YYYY-MM-DD HH:MM`) — is this a search export? pass export .txt files or .jsonl"
         case .empty(let path):

@@ -116,7 +116,24 @@ public struct SearchExportReader: ArticleReader {
     /// Control characters that never stand in exported text (all of C0 but tab, form feed and CR):
     /// a record holding one is binary damage.
     static func hasControlBytes(_ bytes: [UInt8]) -> Bool {
-        bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0C && $0 != 0x0D }
+        bytes.withUnsafeBufferPointer { b in
+            guard let p = b.baseAddress else { return false }
+            var i = 0
+            while i < b.count {
+                // Eight bytes at a time while none is below 0x20.
+                if i &+ 8 <= b.count {
+                    let v = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                    if (v &- 0x2020_2020_2020_2020) & ~v & 0x8080_8080_8080_8080 == 0 {
+                        i &+= 8
+                        continue
+                    }
+                }
+                let c = p[i]
+                if c < 0x20 && c != 0x09 && c != 0x0C && c != 0x0D { return true }
+                i &+= 1
+            }
+            return false
+        }
     }
 }
 
@@ -399,10 +416,11 @@ private struct ExportParser {
             try send(.rejected(.binaryData(path, record.title.number)), emit)
             return
         }
-        var parts: [String] = []
-        parts.reserveCapacity(record.body.count)
+        // The body: its lines trimmed and joined by one space, built as bytes (no string per line).
+        var body: [UInt8] = []
+        body.reserveCapacity(record.bodyBytes + record.body.count)
         for line in record.body {
-            guard let text = line.text else {
+            guard UTF8Bytes.isValid(line.bytes) else {
                 try send(.rejected(.invalidUTF8(path, line.number)), emit)
                 return
             }
@@ -410,15 +428,14 @@ private struct ExportParser {
                 try send(.rejected(.binaryData(path, line.number)), emit)
                 return
             }
-            let trimmed = text.trimmingCharactersInSpaces()
-            if !trimmed.isEmpty { parts.append(trimmed) }
+            UTF8Bytes.appendTrimmed(line.bytes, joinedTo: &body)
         }
         if let bad = record.badDate {
             try reject(record.outletLine ?? record.title.number, "bad date `\(bad)` in the outlet line",
                        "write it as YYYY-MM-DD HH:MM with a real date and time", emit)
             return
         }
-        guard !parts.isEmpty else {
+        guard !body.isEmpty else {
             try reject(record.title.number, "record `\(record.titleText)` has a title and no body",
                        "the export was cut or the body is missing; re-export it or remove the title", emit)
             return
@@ -433,6 +450,6 @@ private struct ExportParser {
         try send(.article(Article(
             id: "\(name):\(index)", file: name, index: index, line: record.title.number,
             title: record.titleText, outlet: record.outlet, published: published, topic: topic,
-            body: parts.joined(separator: " "))), emit)
+            body: String(decoding: body, as: UTF8.self))), emit)
     }
 }

@@ -2,25 +2,9 @@
 public enum JSON {
     /// `s` as a quoted JSON string.
     public static func string(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = JSONBytes()
+        out.string(s)
+        return out.text
     }
 
     public static func optional(_ s: String?) -> String { s.map(string) ?? "null" }
@@ -31,7 +15,8 @@ public enum JSON {
         let rounded = (x * 10_000).rounded() / 10_000
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
         var text = String(rounded)
-        if text.contains("e") { text = String(format: "%.4f", rounded) }
+        // A byte test: `String.contains(String)` goes through Foundation's string search.
+        if text.utf8.contains(UInt8(ascii: "e")) { text = String(format: "%.4f", rounded) }
         return text
     }
 
@@ -44,3 +29,69 @@ public enum JSON {
 }
 
 import Foundation
+
+/// JSON written straight into a byte buffer — the same text as `JSON.string`, `JSON.object` and
+/// `JSON.array` build, without an intermediate `String` per value. Output rows are made this way.
+public struct JSONBytes {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+
+    /// The bytes as a string.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends text that is already JSON (a number, `null`, punctuation).
+    @inline(__always)
+    public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    @inline(__always)
+    public mutating func raw(_ byte: UInt8) { bytes.append(byte) }
+
+    /// Appends the bytes of `other`.
+    public mutating func raw(_ other: JSONBytes) { bytes.append(contentsOf: other.bytes) }
+
+    /// `"key":` after a `,` unless `first`.
+    @inline(__always)
+    public mutating func key(_ key: StaticString, first: Bool = false) {
+        if !first { bytes.append(0x2C) }
+        bytes.append(0x22)
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(0x22)
+        bytes.append(0x3A)
+    }
+
+    public mutating func optional(_ s: String?) {
+        if let s { string(s) } else { raw("null") }
+    }
+
+    public mutating func number(_ x: Double) { raw(JSON.number(x)) }
+
+    public mutating func integer(_ x: Int) { raw(String(x)) }
+
+    /// `s` quoted, with `"`, `\` and control characters escaped as `JSON.string` does.
+    public mutating func string(_ s: String) {
+        bytes.append(0x22)
+        var s = s
+        s.withUTF8 { utf8 in
+            var run = 0
+            for i in 0..<utf8.count {
+                let b = utf8[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                run = i + 1
+                switch b {
+                case 0x22: bytes += [0x5C, 0x22]
+                case 0x5C: bytes += [0x5C, 0x5C]
+                case 0x0A: bytes += [0x5C, 0x6E]
+                case 0x0D: bytes += [0x5C, 0x72]
+                case 0x09: bytes += [0x5C, 0x74]
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
+        }
+        bytes.append(0x22)
+    }
+}

@@ -54,6 +54,13 @@ public final class OutputSink {
         if buffer.count >= 1 << 20 { flush() }
     }
 
+    /// Writes UTF-8 bytes as they are (rows formatted as bytes need no `String` on the way).
+    public func write(bytes: [UInt8]) {
+        guard failure == nil else { return }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
     public func flush() {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }

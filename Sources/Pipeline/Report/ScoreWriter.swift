@@ -1,7 +1,8 @@
 import Scoring
 
-/// Writes score rows in one output format; one implementation per format.
-public protocol ScoreWriter {
+/// Writes score rows in one output format; one implementation per format. Writers are plain values,
+/// so rows can be formatted on the worker threads (`ScoringRun.run(_:render:result:...)`).
+public protocol ScoreWriter: Sendable {
     /// Text to write before the first row (a header), if any.
     func header() -> String
     /// The rows of one article: one per country it names (FORMATS.md §6), or one row with no country
@@ -9,11 +10,14 @@ public protocol ScoreWriter {
     func rows(_ scored: ScoredArticle, model: String) -> String
     /// Text to write after the last row.
     func footer() -> String
+    /// `rows` as UTF-8 bytes.
+    func rowBytes(_ scored: ScoredArticle, model: String) -> [UInt8]
 }
 
 extension ScoreWriter {
     public func header() -> String { "" }
     public func footer() -> String { "" }
+    public func rowBytes(_ scored: ScoredArticle, model: String) -> [UInt8] { Array(rows(scored, model: model).utf8) }
 }
 
 /// One JSON object per (article, country), fields in the order of FORMATS.md §6.
@@ -23,39 +27,100 @@ public struct JSONLinesScoreWriter: ScoreWriter {
     public init(explain: Bool = false) { self.explain = explain }
 
     public func rows(_ scored: ScoredArticle, model: String) -> String {
+        String(decoding: rowBytes(scored, model: model), as: UTF8.self)
+    }
+
+    public func rowBytes(_ scored: ScoredArticle, model: String) -> [UInt8] {
         let a = scored.article
-        let common: [(String, String)] = [
-            ("article", JSON.string(a.id)), ("title", JSON.string(a.title)), ("outlet", JSON.optional(scored.outlet)),
-            ("published", JSON.optional(a.published?.text)), ("topic", JSON.optional(a.topic)),
-            ("language", JSON.string(scored.language)),
-        ]
-        let tail: [(String, String)] = [
-            ("tone", JSON.number(scored.stance.tone)), ("model", JSON.string(model)),
-        ]
+        // The fields every row of the article shares, written once.
+        var common = JSONBytes(capacity: a.title.utf8.count + a.id.utf8.count + 160)
+        common.key("article", first: true)
+        common.string(a.id)
+        common.key("title")
+        common.string(a.title)
+        common.key("outlet")
+        common.optional(scored.outlet)
+        common.key("published")
+        common.optional(a.published?.text)
+        common.key("topic")
+        common.optional(a.topic)
+        common.key("language")
+        common.string(scored.language)
+        var tail = JSONBytes(capacity: 64)
+        tail.key("tone")
+        tail.number(scored.stance.tone)
+        tail.key("model")
+        tail.string(model)
+
+        var out = JSONBytes(capacity: (common.bytes.count + tail.bytes.count + 80) * max(1, scored.stance.countries.count))
         guard !scored.stance.countries.isEmpty else {
-            return JSON.object(common + [("country", "null"), ("score", "null"), ("stance", "null"), ("mentions", "0")] + tail) + "\n"
+            out.raw(0x7B)
+            out.raw(common)
+            out.raw(#","country":null,"score":null,"stance":null,"mentions":0"#)
+            out.raw(tail)
+            out.raw("}\n")
+            return out.bytes
         }
-        var out = ""
         for c in scored.stance.countries {
-            var pairs = common + [
-                ("country", JSON.string(c.code)), ("score", JSON.number(c.score)), ("stance", JSON.string(c.label.rawValue)),
-                ("mentions", String(c.mentions)),
-            ] + tail
+            out.raw(0x7B)
+            out.raw(common)
+            out.key("country")
+            out.string(c.code)
+            out.key("score")
+            out.number(c.score)
+            out.key("stance")
+            out.string(c.label.rawValue)
+            out.key("mentions")
+            out.integer(c.mentions)
+            out.raw(tail)
             if explain {
-                pairs.append(("evidence", JSON.array(c.evidence.map(JSONLinesScoreWriter.evidence))))
+                out.key("evidence")
+                out.raw(0x5B)
+                for (k, e) in c.evidence.enumerated() {
+                    if k > 0 { out.raw(0x2C) }
+                    JSONLinesScoreWriter.evidence(e, into: &out)
+                }
+                out.raw(0x5D)
             }
-            out += JSON.object(pairs) + "\n"
+            out.raw("}\n")
         }
-        return out
+        return out.bytes
     }
 
     static func evidence(_ e: Evidence) -> String {
-        JSON.object([
-            ("matched", JSON.string(e.matched)), ("entry", JSON.string(e.entry)), ("source", JSON.string(e.source)),
-            ("weight", JSON.number(e.weight)), ("modifiers", JSON.array(e.modifiers.map(JSON.string))),
-            ("value", JSON.number(e.value)), ("role", JSON.string(e.role)), ("segment", String(e.segment)),
-            ("segment_kind", JSON.string(e.segmentKind.rawValue)), ("segment_text", JSON.string(e.segmentText)),
-        ])
+        var out = JSONBytes()
+        evidence(e, into: &out)
+        return out.text
+    }
+
+    static func evidence(_ e: Evidence, into out: inout JSONBytes) {
+        out.raw(0x7B)
+        out.key("matched", first: true)
+        out.string(e.matched)
+        out.key("entry")
+        out.string(e.entry)
+        out.key("source")
+        out.string(e.source)
+        out.key("weight")
+        out.number(e.weight)
+        out.key("modifiers")
+        out.raw(0x5B)
+        for (k, m) in e.modifiers.enumerated() {
+            if k > 0 { out.raw(0x2C) }
+            out.string(m)
+        }
+        out.raw(0x5D)
+        out.key("value")
+        out.number(e.value)
+        out.key("role")
+        out.string(e.role)
+        out.key("segment")
+        out.integer(e.segment)
+        out.key("segment_kind")
+        out.string(e.segmentKind.rawValue)
+        out.key("segment_text")
+        out.string(e.segmentText)
+        out.raw(0x7D)
     }
 }
 

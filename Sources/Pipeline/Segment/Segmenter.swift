@@ -1,10 +1,13 @@
+import Foundation
 import Scoring
 
 /// Splits an article into segments: the title, section headings (`Core Viewpoint`, `Group 1: ...`,
 /// `文章核心观点`), bullet points (` - `) and sentences (。！？!?； ; and `. `).
 ///
 /// Works on bytes and keeps the original offsets of every segment, so evidence can be traced back to
-/// the exact place in the export.
+/// the exact place in the export. The scoring path (`segments(title:body:into:)`) reads the title and
+/// body in place and writes the cleaned segments into a reusable `SegmentList`, so segmenting an
+/// article allocates nothing once the list has grown to the largest article seen.
 public struct Segmenter: Sendable {
     static let headings: [[UInt8]] = [
         "Core Viewpoint", "Core Viewpoints", "Core Insights", "Core Insight", "Key Points", "Investment Rating",
@@ -12,52 +15,62 @@ public struct Segmenter: Sendable {
         "文章核心观点", "核心观点", "投资评级", "分段总结", "核心要点",
     ].map { Array($0.utf8) }
 
-    static let abbreviations: Set<[UInt8]> = Set(
+    static let abbreviations: [[UInt8]] =
         ["Mr", "Mrs", "Ms", "Dr", "Inc", "Corp", "Co", "Ltd", "vs", "No", "St", "Jr", "Sr", "etc", "approx",
          "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "e.g", "i.e", "Fig"]
-            .map { Array($0.utf8) })
+            .map { Array($0.utf8) }
+
+    static let groupWord: [UInt8] = Array("Group ".utf8)
 
     public init() {}
 
     /// The segments of an article, title first.
     public func segments(title: String, body: String) -> [Segment] {
-        var result: [Segment] = []
-        let titleBytes = Array(title.utf8)
-        let cleanedTitle = Segmenter.clean(titleBytes[...])
-        if !cleanedTitle.isEmpty {
-            result.append(Segment(kind: .title, field: .title, start: 0, end: titleBytes.count, bytes: cleanedTitle))
+        var list = SegmentList()
+        segments(title: title, body: body, into: &list)
+        return (0..<list.count).map { list.segment($0) }
+    }
+
+    /// Writes the segments of an article, title first, into `list` (cleared first).
+    public func segments(title: String, body: String, into list: inout SegmentList) {
+        list.removeAll()
+        Segmenter.withUTF8(title) { t in
+            list.append(kind: .title, field: .title, start: 0, end: t.count, cleaning: t, requireText: false)
         }
-        let bodyBytes = Array(body.utf8)
-        bodySegments(bodyBytes) { kind, start, end in
-            let cleaned = Segmenter.clean(bodyBytes[start..<end])
-            if cleaned.contains(where: { $0 > 0x20 && $0 != 0x2D && $0 != 0x2A }) {
-                result.append(Segment(kind: kind, field: .body, start: start, end: end, bytes: cleaned))
+        Segmenter.withUTF8(body) { b in
+            bodySegments(b) { kind, start, end in
+                list.append(kind: kind, field: .body, start: start, end: end,
+                            cleaning: UnsafeBufferPointer(rebasing: b[start..<end]), requireText: true)
             }
         }
-        return result
+    }
+
+    /// Runs `body` on the UTF-8 bytes of `text` in place (a copy only for a bridged string).
+    @inline(__always)
+    static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Calls `emit` with the kind and byte range of each body segment, in order.
     public func bodySegments(_ b: [UInt8], _ emit: (SegmentKind, Int, Int) -> Void) {
+        b.withUnsafeBufferPointer { bodySegments($0, emit) }
+    }
+
+    /// Calls `emit` with the kind and byte range of each body segment, in order.
+    public func bodySegments(_ b: UnsafeBufferPointer<UInt8>, _ emit: (SegmentKind, Int, Int) -> Void) {
         let n = b.count
+        // Pieces are separated by " - ": find the first cut, then walk from cut to cut, so no list of
+        // pieces is kept.
+        let firstCut = Segmenter.nextBulletCut(b, from: 0)
+        let hasBullets = firstCut != nil
         var pieceStart = 0
-        var k = 0
-        var hasBullets = false
-        // Pieces are separated by " - ".
-        var pieces: [(Int, Int)] = []
-        while k + 2 < n {
-            if b[k] == 0x20 && b[k + 1] == 0x2D && b[k + 2] == 0x20 {
-                pieces.append((pieceStart, k))
-                pieceStart = k + 3
-                k += 3
-                hasBullets = true
-                continue
-            }
-            k += 1
-        }
-        pieces.append((pieceStart, n))
-        for (index, piece) in pieces.enumerated() {
-            var (start, end) = piece
+        var cut = firstCut
+        var index = 0
+        while true {
+            var start = pieceStart
+            var end = cut ?? n
+            let isLast = cut == nil
             // A heading at the start of the piece (the whole piece when it is only a heading).
             if let headingEnd = Segmenter.headingPrefix(b, start, end) {
                 emit(.heading, start, headingEnd)
@@ -65,22 +78,55 @@ public struct Segmenter: Sendable {
             }
             // A heading at the tail ("... [15] Group 2" before the next " - ").
             var tail: (Int, Int)?
-            if index + 1 < pieces.count, let groupStart = Segmenter.trailingGroup(b, start, end) {
+            if !isLast, let groupStart = Segmenter.trailingGroup(b, start, end) {
                 tail = (groupStart, end)
                 end = groupStart
             }
             let kind: SegmentKind = hasBullets && index > 0 ? .bullet : .sentence
             sentences(b, start, end) { s, e in emit(kind, s, e) }
             if let tail { emit(.heading, tail.0, tail.1) }
+            guard let c = cut else { break }
+            pieceStart = c + 3
+            cut = Segmenter.nextBulletCut(b, from: pieceStart)
+            index += 1
         }
     }
 
+    /// The next ` - ` at or after `from` whose three bytes end before the last byte (as the original
+    /// scan `k + 2 < n` required). Looks for the dash with `memchr`, which skips text far faster than
+    /// a test per byte.
+    @inline(__always)
+    static func nextBulletCut(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let base = b.baseAddress else { return nil }
+        let n = b.count
+        // The dash stands at k + 1, with from <= k and k + 2 < n.
+        var dash = from + 1
+        while dash + 1 < n {
+            guard let found = memchr(base + dash, 0x2D, n - 1 - dash) else { return nil }
+            dash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if b[dash - 1] == 0x20 && b[dash + 1] == 0x20 { return dash - 1 }
+            dash += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func matches(_ b: UnsafeBufferPointer<UInt8>, at s: Int, _ word: [UInt8]) -> Bool {
+        guard s + word.count <= b.count else { return false }
+        for k in 0..<word.count where b[s + k] != word[k] { return false }
+        return true
+    }
+
     /// The end of a heading that opens `b[start..<end]`, if any.
-    static func headingPrefix(_ b: [UInt8], _ start: Int, _ end: Int) -> Int? {
+    static func headingPrefix(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
         var s = start
         while s < end && b[s] == 0x20 { s += 1 }
         if let groupEnd = groupHeading(b, s, end) { return groupEnd }
-        for heading in headings where s + heading.count <= end && b[s..<(s + heading.count)].elementsEqual(heading) {
+        guard s < end else { return nil }
+        let first = b[s]
+        // Every heading starts with C, K, I, S, 文, 核, 投 or 分: skip the loop for anything else.
+        guard first == 0x43 || first == 0x4B || first == 0x49 || first == 0x53 || first >= 0xE0 else { return nil }
+        for heading in headings where s + heading.count <= end && matches(b, at: s, heading) {
             let after = s + heading.count
             if after == end { return end }
             if b[after] == 0x3A || b[after] == 0x20 || b[after] >= 0xE0 {
@@ -92,9 +138,9 @@ public struct Segmenter: Sendable {
     }
 
     /// `Group 12` or `Group 12: a heading` at `s`: returns where the heading ends.
-    static func groupHeading(_ b: [UInt8], _ s: Int, _ end: Int) -> Int? {
-        let word: [UInt8] = Array("Group ".utf8)
-        guard s + word.count < end, b[s..<(s + word.count)].elementsEqual(word) else { return nil }
+    static func groupHeading(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ end: Int) -> Int? {
+        let word = groupWord
+        guard s + word.count < end, matches(b, at: s, word) else { return nil }
         var i = s + word.count
         let digitsStart = i
         while i < end && b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }
@@ -105,12 +151,14 @@ public struct Segmenter: Sendable {
     }
 
     /// Where a trailing `Group N` / `Group N: heading` starts inside a piece.
-    static func trailingGroup(_ b: [UInt8], _ start: Int, _ end: Int) -> Int? {
-        let word: [UInt8] = Array(" Group ".utf8)
-        guard end - start > word.count else { return nil }
-        var i = end - word.count
+    static func trailingGroup(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        // " Group " is seven bytes.
+        guard end - start > 7 else { return nil }
+        var i = end - 7
         while i >= start {
-            if b[i] == 0x20 && b[(i)..<(i + word.count)].elementsEqual(word) {
+            // `G` first: it is rare, where a space is everywhere in English text.
+            if b[i + 1] == 0x47 && b[i] == 0x20 && b[i + 2] == 0x72 && b[i + 3] == 0x6F && b[i + 4] == 0x75
+                && b[i + 5] == 0x70 && b[i + 6] == 0x20 {
                 if let e = groupHeading(b, i + 1, end), e == end { return i + 1 }
                 return nil
             }
@@ -120,11 +168,17 @@ public struct Segmenter: Sendable {
     }
 
     /// Splits `b[start..<end]` into sentences.
-    func sentences(_ b: [UInt8], _ start: Int, _ end: Int, _ emit: (Int, Int) -> Void) {
+    func sentences(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ emit: (Int, Int) -> Void) {
         var s = start
         var i = start
+        let interesting = Segmenter.sentenceBytes
         while i < end {
             let c = b[i]
+            // Most bytes can end nothing: one table test skips them.
+            if !interesting[Int(c)] {
+                i += 1
+                continue
+            }
             var cut = -1
             if c == 0xE3 && i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0x82 {
                 cut = i + 3  // 。
@@ -149,54 +203,113 @@ public struct Segmenter: Sendable {
         if s < end { emit(s, end) }
     }
 
+    /// Bytes that can end a sentence or start a sentence end: 。！？； start with E3 or EF; ! ? ; .
+    nonisolated(unsafe) static let sentenceBytes: UnsafeMutablePointer<Bool> = byteTable([0xE3, 0xEF, 0x21, 0x3F, 0x3B, 0x2E])
+
+    /// Bytes `clean` may drop or change: `[` of a citation mark, `*` of `**`, a space inside Chinese.
+    nonisolated(unsafe) static let cleanBytes: UnsafeMutablePointer<Bool> = byteTable([0x5B, 0x2A, 0x20])
+
+    /// A 256-entry table, true for `bytes`; allocated once, never written after, never freed.
+    static func byteTable(_ bytes: [UInt8]) -> UnsafeMutablePointer<Bool> {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        table.initialize(repeating: false, count: 256)
+        for b in bytes { table[Int(b)] = true }
+        return table
+    }
+
     /// A `.` that ends an abbreviation (U.S., Mr., Corp.) or an initial, not a sentence.
-    func isAbbreviation(_ b: [UInt8], _ start: Int, _ dot: Int) -> Bool {
+    func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ dot: Int) -> Bool {
         var w = dot
         while w > start && (Lexicon_isLetter(b[w - 1]) || b[w - 1] == 0x2E) { w -= 1 }
-        let word = Array(b[w..<dot])
-        if word.isEmpty { return false }
-        if word.count == 1 && word[0] >= 0x41 && word[0] <= 0x5A { return true }  // an initial
-        if word.contains(0x2E) { return true }  // U.S, e.g
-        return Segmenter.abbreviations.contains(word)
+        let count = dot - w
+        if count == 0 { return false }
+        if count == 1 && b[w] >= 0x41 && b[w] <= 0x5A { return true }  // an initial
+        for k in w..<dot where b[k] == 0x2E { return true }  // U.S, e.g
+        for word in Segmenter.abbreviations where word.count == count && Segmenter.matches(b, at: w, word) { return true }
+        return false
     }
 
     /// Removes citation marks (`[1]`, `[3][5]`, `[1, 2]`) and `**`, and mends a space between two
     /// CJK characters (a line-wrap artefact).
     public static func clean(_ b: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var i = b.startIndex
-        let end = b.endIndex
+        var out = [UInt8](repeating: 0, count: b.count)
+        let length = b.withUnsafeBufferPointer { source in
+            out.withUnsafeMutableBufferPointer { clean(source, into: $0.baseAddress!) }
+        }
+        out.removeLast(out.count - length)
+        return out
+    }
+
+    /// `clean` from `source` into `out` (room for `source.count` bytes); returns the cleaned length.
+    static func clean(_ source: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        var i = 0
+        let end = source.count
+        let special = cleanBytes
+        guard let base = source.baseAddress else { return 0 }
+        // Eight bytes at a time while none of them can change (no `[`, no `*`, no space before a byte
+        // of E0 or more): they are copied as they are. Otherwise the bytes go one by one.
+        var scalarUntil = 0
         while i < end {
-            let c = b[i]
-            if c == 0x5B {
-                var j = i + 1
-                var digits = 0
-                while j < end && ((b[j] >= 0x30 && b[j] <= 0x39) || b[j] == 0x2C || b[j] == 0x20 || b[j] == 0x2D) {
-                    if b[j] >= 0x30 && b[j] <= 0x39 { digits += 1 }
-                    j += 1
-                }
-                if digits > 0 && j < end && b[j] == 0x5D {
-                    // Drop the mark and one space before it.
-                    if out.last == 0x20 { out.removeLast() }
-                    i = j + 1
+            if i >= scalarUntil && i &+ 9 <= end {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let w = UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt64.self)
+                // Zero bytes mark: a `[`, a `*`, a space whose next byte is E0 or more.
+                let bracket = v ^ 0x5B5B_5B5B_5B5B_5B5B
+                let star = v ^ 0x2A2A_2A2A_2A2A_2A2A
+                let spaceBeforeHigh = (v ^ 0x2020_2020_2020_2020) | ((w & 0xE0E0_E0E0_E0E0_E0E0) ^ 0xE0E0_E0E0_E0E0_E0E0)
+                if !Segmenter.hasZeroByte(bracket) && !Segmenter.hasZeroByte(star) && !Segmenter.hasZeroByte(spaceBeforeHigh) {
+                    UnsafeMutableRawPointer(out + n).storeBytes(of: v, as: UInt64.self)
+                    n &+= 8
+                    i &+= 8
                     continue
                 }
-            } else if c == 0x2A && i + 1 < end && b[i + 1] == 0x2A {
-                i += 2
-                continue
-            } else if c == 0x20 && i + 1 < end && isCJKLead(b[i + 1]) && endsWithCJK(out) {
+                scalarUntil = i &+ 8
+            }
+            let c = source[i]
+            if !special[Int(c)] {
+                out[n] = c
+                n += 1
                 i += 1
                 continue
             }
-            out.append(c)
+            if c == 0x5B {
+                var j = i + 1
+                var digits = 0
+                while j < end && ((source[j] >= 0x30 && source[j] <= 0x39) || source[j] == 0x2C || source[j] == 0x20 || source[j] == 0x2D) {
+                    if source[j] >= 0x30 && source[j] <= 0x39 { digits += 1 }
+                    j += 1
+                }
+                if digits > 0 && j < end && source[j] == 0x5D {
+                    // Drop the mark and one space before it.
+                    if n > 0 && out[n - 1] == 0x20 { n -= 1 }
+                    i = j + 1
+                    continue
+                }
+            } else if c == 0x2A && i + 1 < end && source[i + 1] == 0x2A {
+                i += 2
+                continue
+            } else if c == 0x20 && i + 1 < end && isCJKLead(source[i + 1])
+                        && n >= 3 && isCJKLead(out[n - 3]) && out[n - 2] & 0xC0 == 0x80 && out[n - 1] & 0xC0 == 0x80 {
+                i += 1
+                continue
+            }
+            out[n] = c
+            n += 1
             i += 1
         }
         // Trim.
-        var lo = 0, hi = out.count
+        var lo = 0, hi = n
         while lo < hi && (out[lo] == 0x20 || out[lo] == 0x09) { lo += 1 }
         while hi > lo && (out[hi - 1] == 0x20 || out[hi - 1] == 0x09) { hi -= 1 }
-        return lo == 0 && hi == out.count ? out : Array(out[lo..<hi])
+        if lo > 0 { for k in lo..<hi { out[k - lo] = out[k] } }
+        return hi - lo
+    }
+
+    /// Whether any of the eight bytes of `v` is zero (exact: borrows only reach bytes above a zero).
+    @inline(__always)
+    static func hasZeroByte(_ v: UInt64) -> Bool {
+        ((v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080) != 0
     }
 
     /// A CJK ideograph starts with E3..E9 (U+3400..U+9FFF); punctuation (E3 80 xx) is excluded.

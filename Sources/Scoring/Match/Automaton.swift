@@ -5,33 +5,114 @@
 /// case-insensitive at no cost (exact-case patterns are re-checked by the caller).
 ///
 /// The hot loop is one table load per byte: states are numbered so that every state where a pattern
-/// ends comes after every state where none does, and the transition table holds row offsets
-/// (`state * classCount`) rather than state numbers, so "did a pattern end here?" is one comparison
-/// and the next row needs no multiplication.
+/// ends comes after every state where none does, so "did a pattern end here?" is one comparison.
+/// With at most 65,536 states the table holds 16-bit state numbers on rows padded to a power of two
+/// (the next row is a shift away, and the table is half the size, so more of it stays in cache);
+/// larger automata hold 32-bit row offsets.
 public struct Automaton: Sendable {
     /// The compiled tables, immutable after `init` and shared by every copy of the automaton.
     final class Tables: @unchecked Sendable {
         /// Byte → class index.
         let classOf: UnsafeMutablePointer<Int32>
         let classCount: Int
-        /// `next[row + class]` = the row of the next state (`row` = state × `classCount`).
-        let next: UnsafeMutablePointer<Int32>
+        /// Rows are `1 << shift` entries apart (16-bit table).
+        let shift: Int
+        /// 16-bit table: `small[(state << shift) + class]` = the next state.
+        let small: UnsafeMutablePointer<UInt16>?
+        /// 32-bit table: `large[row + class]` = the row of the next state (`row` = state × `classCount`).
+        let large: UnsafeMutablePointer<Int32>?
         let states: Int
-        /// Rows at or after this one belong to states where at least one pattern ends.
-        let firstOutputRow: Int
+        /// States from this one on are those where at least one pattern ends.
+        let firstOutputState: Int
+        /// The longest pattern, in bytes.
+        let maxLength: Int
         /// Patterns ending in a state: `outputs[outputStart[s] ..< outputStart[s + 1]]`.
         let outputStart: UnsafeMutablePointer<Int32>
         let outputs: UnsafeMutablePointer<Int32>
 
-        init(classOf: [Int32], classCount: Int, next: [Int32], states: Int, firstOutputRow: Int,
-             outputStart: [Int32], outputs: [Int32]) {
+        /// `next[state * classCount + class]` = the next state.
+        init(classOf: [Int32], classCount: Int, next: [Int32], states: Int, firstOutputState: Int,
+             maxLength: Int, outputStart: [Int32], outputs: [Int32]) {
             self.classCount = classCount
+            self.maxLength = maxLength
             self.states = states
-            self.firstOutputRow = firstOutputRow
+            self.firstOutputState = firstOutputState
             self.classOf = Tables.copy(classOf)
-            self.next = Tables.copy(next)
             self.outputStart = Tables.copy(outputStart)
             self.outputs = Tables.copy(outputs)
+            var shift = 0
+            while 1 << shift < classCount { shift += 1 }
+            self.shift = shift
+            if states <= 1 << 16 {
+                let stride = 1 << shift
+                let table = UnsafeMutablePointer<UInt16>.allocate(capacity: max(states * stride, 1))
+                table.initialize(repeating: 0, count: max(states * stride, 1))
+                for state in 0..<states {
+                    for c in 0..<classCount { table[state * stride + c] = UInt16(next[state * classCount + c]) }
+                }
+                small = table
+                large = nil
+            } else {
+                var rows = next
+                for k in rows.indices { rows[k] *= Int32(classCount) }
+                small = nil
+                large = Tables.copy(rows)
+            }
+        }
+
+        /// `run` as two interleaved walks: one over the first half, one over the second half started
+        /// from the start state `maxLength - 1` bytes early. The text takes one dependent table load
+        /// per byte, and a load that misses the cache stalls its walk; two independent walks overlap
+        /// their stalls. After `maxLength - 1` bytes a walk is in the state one walk from the start
+        /// would be in (a state stands for at most `maxLength` bytes), so the second walk reports
+        /// exactly what a single walk would from the middle on. Hits are held in two small buffers
+        /// and reported first half first, so `found` sees them in the same order as from one walk.
+        @inline(__always)
+        func runSplit(_ small: UnsafeMutablePointer<UInt16>, _ base: UnsafePointer<UInt8>, _ count: Int,
+                      _ found: (Int, Int) -> Void) {
+            let classOf = self.classOf, firstOutputState = self.firstOutputState, shift = self.shift
+            let overlap = maxLength - 1
+            let mid = (count + overlap) / 2
+            let capacity = 64
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4 * capacity) { hits in
+                let hitsA = hits.baseAddress!, hitsB = hitsA + 2 * capacity
+                var a = 0, b = 0
+                var ia = 0, ib = mid - overlap
+                var na = 0, nb = 0
+                let steps = min(mid, count - ib)
+                var step = 0
+                while step < steps && na < capacity && nb < capacity {
+                    a = Int(small[(a &<< shift) &+ Int(classOf[Int(base[ia])])])
+                    b = Int(small[(b &<< shift) &+ Int(classOf[Int(base[ib])])])
+                    ia &+= 1
+                    ib &+= 1
+                    step &+= 1
+                    if a >= firstOutputState {
+                        hitsA[2 &* na] = Int32(a)
+                        hitsA[2 &* na &+ 1] = Int32(ia)
+                        na &+= 1
+                    }
+                    if b >= firstOutputState && ib > mid {
+                        hitsB[2 &* nb] = Int32(b)
+                        hitsB[2 &* nb &+ 1] = Int32(ib)
+                        nb &+= 1
+                    }
+                }
+                // The first half: what was held, then the rest of its walk.
+                for k in 0..<na { found(Int(hitsA[2 * k]), Int(hitsA[2 * k + 1])) }
+                while ia < mid {
+                    a = Int(small[(a &<< shift) &+ Int(classOf[Int(base[ia])])])
+                    ia &+= 1
+                    if a >= firstOutputState { found(a, ia) }
+                }
+                // The second half.
+                for k in 0..<nb { found(Int(hitsB[2 * k]), Int(hitsB[2 * k + 1])) }
+                while ib < count {
+                    b = Int(small[(b &<< shift) &+ Int(classOf[Int(base[ib])])])
+                    ib &+= 1
+                    if b >= firstOutputState && ib > mid { found(b, ib) }
+                }
+            }
         }
 
         static func copy(_ array: [Int32]) -> UnsafeMutablePointer<Int32> {
@@ -42,9 +123,41 @@ public struct Automaton: Sendable {
 
         deinit {
             classOf.deallocate()
-            next.deallocate()
+            small?.deallocate()
+            large?.deallocate()
             outputStart.deallocate()
             outputs.deallocate()
+        }
+
+        /// Runs the automaton over `bytes`, calling `found(state, end)` in order of `end` in every
+        /// state where a pattern ends (`end` exclusive).
+        @inline(__always)
+        func run(_ base: UnsafePointer<UInt8>, _ count: Int, _ found: (Int, Int) -> Void) {
+            let classOf = self.classOf, firstOutputState = self.firstOutputState
+            if let small {
+                if count >= 2 * maxLength + 48 {
+                    runSplit(small, base, count, found)
+                    return
+                }
+                let shift = self.shift
+                var state = 0
+                var index = 0
+                while index < count {
+                    state = Int(small[(state &<< shift) &+ Int(classOf[Int(base[index])])])
+                    index &+= 1
+                    if state >= firstOutputState { found(state, index) }
+                }
+            } else if let large {
+                let classCount = self.classCount
+                let firstOutputRow = firstOutputState * classCount
+                var row = 0
+                var index = 0
+                while index < count {
+                    row = Int(large[row &+ Int(classOf[Int(base[index])])])
+                    index &+= 1
+                    if row >= firstOutputRow { found(row / classCount, index) }
+                }
+            }
         }
     }
 
@@ -119,13 +232,15 @@ public struct Automaton: Sendable {
             }
         }
 
-        // Renumber: the start state stays 0, states without output keep their order before every
-        // state with output, so one comparison tells whether anything ends in a state.
+        // Renumber: the start state stays 0, every state without output comes before every state
+        // with output, so one comparison tells whether anything ends in a state; within each part
+        // states go in breadth-first order, so the shallow states that text keeps returning to
+        // share a few cache lines.
         var order: [Int] = [0]
         order.reserveCapacity(states)
-        for s in 1..<max(states, 1) where outputLists[s].isEmpty { order.append(s) }
+        for s in queue where outputLists[s].isEmpty { order.append(s) }
         let quiet = order.count
-        for s in 1..<max(states, 1) where !outputLists[s].isEmpty { order.append(s) }
+        for s in queue where !outputLists[s].isEmpty { order.append(s) }
         var newIndex = [Int32](repeating: 0, count: states)
         for (n, s) in order.enumerated() { newIndex[s] = Int32(n) }
         // The start state may itself hold output only for empty patterns, which are never added.
@@ -135,12 +250,13 @@ public struct Automaton: Sendable {
         outputStart.reserveCapacity(states + 1)
         for (n, s) in order.enumerated() {
             let from = s * classCount, to = n * classCount
-            for c in 0..<classCount { next[to + c] = newIndex[Int(goto[from + c])] * Int32(classCount) }
+            for c in 0..<classCount { next[to + c] = newIndex[Int(goto[from + c])] }
             outputs += outputLists[s]
             outputStart.append(Int32(outputs.count))
         }
         tables = Tables(classOf: classOf, classCount: classCount, next: next, states: states,
-                        firstOutputRow: quiet * classCount, outputStart: outputStart, outputs: outputs)
+                        firstOutputState: quiet, maxLength: max(1, patterns.map(\.count).max() ?? 1),
+                        outputStart: outputStart, outputs: outputs)
         patternLength = lengths
     }
 
@@ -150,14 +266,8 @@ public struct Automaton: Sendable {
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int32, Int) -> Void) {
         guard let base = bytes.baseAddress else { return }
         let t = tables
-        let classOf = t.classOf, next = t.next, firstOutputRow = t.firstOutputRow
-        var row = 0
-        for index in 0..<bytes.count {
-            row = Int(next[row &+ Int(classOf[Int(base[index])])])
-            if row >= firstOutputRow {
-                let state = row / t.classCount
-                for k in Int(t.outputStart[state])..<Int(t.outputStart[state &+ 1]) { found(t.outputs[k], index &+ 1) }
-            }
+        t.run(base, bytes.count) { state, end in
+            for k in Int(t.outputStart[state])..<Int(t.outputStart[state &+ 1]) { found(t.outputs[k], end) }
         }
     }
 }

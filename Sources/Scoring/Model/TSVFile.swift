@@ -42,9 +42,10 @@ public struct TSVFile: Sendable {
         var format: Int?
         var rows: [Row] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the scalar: "\r\n" is one Character, so a CRLF file would otherwise be one line.
+        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = Substring(rawLine)
+            var line = Substring(String(String.UnicodeScalarView(rawLine)))
             if line.hasSuffix("\r") { line = line.dropLast() }
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
@@ -61,7 +62,7 @@ public struct TSVFile: Sendable {
             }
             rows.append(Row(line: lineNumber, columns: columns))
         }
-        guard let format else { throw .missingFormat(path: path, line: lineNumber) }
+        guard let format else { throw .missingFormat(path: path, line: 1) }  // no row at all: it belongs on top
         self.format = format
         self.rows = rows
     }
