@@ -28,7 +28,7 @@ enum Stance {
           -h, --help          This help; `stance <subcommand> --help` for one subcommand.
 
         EXIT STATUS
-          0 all records read and scored; 1 fatal (model unreadable, no input); 2 usage error;
+          0 all records read and scored; 1 fatal (model unreadable, no input, nothing readable); 2 usage error;
           3 some records rejected or files skipped (listed on standard error as file:line: reason — what to do).
         """
 

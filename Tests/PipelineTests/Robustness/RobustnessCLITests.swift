@@ -237,7 +237,7 @@ struct RobustnessCLITests {
     }
 
     @Test("a file without read permission, run as `nobody`: reported as unreadable, the rest scored",
-          .enabled(if: Robust.canDropToNobody, "needs root, /usr/bin/setpriv and the nobody account to drop privileges"))
+          .enabled(if: Robust.canDropToNobody, "needs root, /usr/bin/setpriv, the nobody account, and a binary, model and temporary folder that nobody can reach"))
     func unreadableAsNobody() throws {
         let dir = try Robust.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

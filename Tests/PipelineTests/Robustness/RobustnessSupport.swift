@@ -296,8 +296,17 @@ enum Robust {
     static var isRoot: Bool { getuid() == 0 }
 
     /// `setpriv` and the `nobody` account, to run the CLI as a user that permissions apply to.
+    /// Also checks that `nobody` can run the binary, read the model and reach the temporary folder (a
+    /// checkout under /root, say, is closed to it).
     static var canDropToNobody: Bool {
-        isRoot && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") && getpwnam("nobody") != nil
+        guard isRoot, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+              FileManager.default.isExecutableFile(atPath: "/usr/bin/test"), getpwnam("nobody") != nil,
+              let binary = stanceBinary
+        else { return false }
+        let probe = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", "/usr/bin/test",
+                     "-x", binary, "-a", "-r", (modelDirectory as NSString).appendingPathComponent("manifest.tsv"),
+                     "-a", "-x", NSTemporaryDirectory()]
+        return (try? spawn(probe))?.status == 0
     }
 }
 
