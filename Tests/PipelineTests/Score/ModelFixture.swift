@@ -20,22 +20,21 @@ enum Fixture {
         }
     }()
 
-    /// Scores one article and returns each country's label.
-    static func stances(_ title: String, _ body: String = "") -> [String: StanceLabel] {
+    /// Scores one article (title and body) with the bundled model.
+    static func score(_ title: String, _ body: String) -> [CountryStance] {
         var scorer = ArticleScorer(lexicon: lexicon)
         let article = Article(id: "t:1", file: "t", index: 1, line: 1, title: title, outlet: nil, published: nil,
                               topic: nil, body: body)
-        var result: [String: StanceLabel] = [:]
-        for c in scorer.score(article).stance.countries { result[c.code] = c.label }
-        return result
+        return scorer.score(article).stance.countries
     }
 
+    /// Each country's label.
+    static func stances(_ title: String, _ body: String = "") -> [String: StanceLabel] {
+        Dictionary(uniqueKeysWithValues: score(title, body).map { ($0.code, $0.label) })
+    }
+
+    /// Each country's score.
     static func scores(_ title: String, _ body: String = "") -> [String: Double] {
-        var scorer = ArticleScorer(lexicon: lexicon)
-        let article = Article(id: "t:1", file: "t", index: 1, line: 1, title: title, outlet: nil, published: nil,
-                              topic: nil, body: body)
-        var result: [String: Double] = [:]
-        for c in scorer.score(article).stance.countries { result[c.code] = c.score }
-        return result
+        Dictionary(uniqueKeysWithValues: score(title, body).map { ($0.code, $0.score) })
     }
 }
