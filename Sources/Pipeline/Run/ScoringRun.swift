@@ -178,7 +178,6 @@ private final class WorkerPool<Row>: @unchecked Sendable {
                 work(worker)
                 exited.leave()
             }
-            thread.stackSize = 1 << 20
             thread.start()
         }
     }

@@ -153,9 +153,17 @@ public struct Segmenter: Sendable {
     /// Where a trailing `Group N` / `Group N: heading` starts inside a piece.
     static func trailingGroup(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
         // " Group " is seven bytes.
-        guard end - start > 7 else { return nil }
+        guard end - start > 7, let base = b.baseAddress else { return nil }
         var i = end - 7
         while i >= start {
+            // Eight positions at a time while none of their `G`s (at i + 1) is there.
+            if i - 7 >= start {
+                let v = UnsafeRawPointer(base + i - 6).loadUnaligned(as: UInt64.self)
+                if !Segmenter.hasZeroByte(v ^ 0x4747_4747_4747_4747) {
+                    i -= 8
+                    continue
+                }
+            }
             // `G` first: it is rare, where a space is everywhere in English text.
             if b[i + 1] == 0x47 && b[i] == 0x20 && b[i + 2] == 0x72 && b[i + 3] == 0x6F && b[i + 4] == 0x75
                 && b[i + 5] == 0x70 && b[i + 6] == 0x20 {
@@ -232,6 +240,7 @@ public struct Segmenter: Sendable {
     /// Removes citation marks (`[1]`, `[3][5]`, `[1, 2]`) and `**`, and mends a space between two
     /// CJK characters (a line-wrap artefact).
     public static func clean(_ b: ArraySlice<UInt8>) -> [UInt8] {
+        guard !b.isEmpty else { return [] }
         var out = [UInt8](repeating: 0, count: b.count)
         let length = b.withUnsafeBufferPointer { source in
             out.withUnsafeMutableBufferPointer { clean(source, into: $0.baseAddress!) }

@@ -117,7 +117,7 @@ public struct Automaton: Sendable {
 
         static func copy(_ array: [Int32]) -> UnsafeMutablePointer<Int32> {
             let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: max(array.count, 1))
-            array.withUnsafeBufferPointer { pointer.initialize(from: $0.baseAddress!, count: array.count) }
+            array.withUnsafeBufferPointer { if let source = $0.baseAddress { pointer.initialize(from: source, count: array.count) } }
             return pointer
         }
 

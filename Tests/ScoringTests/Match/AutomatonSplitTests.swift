@@ -51,6 +51,14 @@ struct AutomatonSplitTests {
         }
     }
 
+    @Test("no patterns, or only empty ones: nothing is found, nothing breaks")
+    func noPatterns() {
+        let text = Array(String(repeating: "中国稀土 rare earths ", count: 20).utf8)
+        #expect(AutomatonSplitTests.scan(Automaton(patterns: []), text).isEmpty)
+        #expect(AutomatonSplitTests.scan(Automaton(patterns: [[]]), text).isEmpty)
+        #expect(AutomatonSplitTests.scan(Automaton(patterns: [[], Array("中国".utf8)]), text).count == 20)
+    }
+
     @Test("more hits than the walks hold at once")
     func manyHits() {
         let automaton = Automaton(patterns: [Array("a".utf8), Array("aa".utf8), Array("aaa".utf8)])
