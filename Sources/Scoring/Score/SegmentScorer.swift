@@ -194,8 +194,14 @@ public struct SegmentScorer: Sendable {
         }
         var i = 0
         let n = bytes.count
+        let candidates = SegmentScorer.boundaryLead
         while i < n {
             let b = bytes[i]
+            // Most bytes cannot start a boundary mark: one table lookup skips them.
+            if !candidates[Int(b)] {
+                i += 1
+                continue
+            }
             if b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F {
                 // ASCII , ; : ! ?  — a colon between digits (06:20) is no boundary.
                 if !(b == 0x3A || b == 0x2C) || !(i > 0 && i + 1 < n && SegmentScorer.isASCIIDigit(bytes[i - 1]) && SegmentScorer.isASCIIDigit(bytes[i + 1])) {
@@ -211,6 +217,13 @@ public struct SegmentScorer: Sendable {
             i += 1
         }
     }
+
+    /// Bytes that can start a clause boundary: ASCII , ; : ! ? and the lead bytes of ，；：！？ and 。.
+    static let boundaryLead: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for b: UInt8 in [0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0xEF, 0xE3] { table[Int(b)] = true }
+        return table
+    }()
 
     /// Whether a mention opens its clause (only a space or a quotation mark before it): the clause's subject.
     private func opensClause(_ m: Mention) -> Bool {
