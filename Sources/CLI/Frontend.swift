@@ -80,4 +80,41 @@ enum Frontend {
 
     static func rejected(_ r: Rejection) { note(r.description) }
     static func skipped(_ e: LoadError) { note(e.description) }
+
+    /// What `score` and `summary` both need before a run: the model, the inputs (the bundled corpus
+    /// when no path is given), the thread count and the timing switch.
+    struct RunSetup {
+        var lexicon: Lexicon
+        var inputs: InputSource
+        var threads: Int
+        var timing: Bool
+        var started: DispatchTime
+    }
+
+    /// An exit status carried as an error, so `setUpRun` can return a `Result`.
+    struct Failure: Error {
+        var code: Exit
+    }
+
+    static func setUpRun(_ args: Arguments) -> Result<RunSetup, Failure> {
+        let threads: Int
+        do { threads = try args.int("--threads") ?? 0 } catch {
+            Frontend.error("\(error)")
+            return .failure(Failure(code: .usage))
+        }
+        let timing = args.flags.contains("--timing")
+        guard let lexicon = loadModel(args.options["--model"], timing: timing) else { return .failure(Failure(code: .fatal)) }
+        let started = DispatchTime.now()
+        var paths = args.positionals
+        if paths.isEmpty {
+            guard let bundled = bundledCorpus else {
+                Frontend.error(LoadError.noInput.description)
+                return .failure(Failure(code: .fatal))
+            }
+            paths = [bundled]
+        }
+        let inputs = InputSource(paths: paths)
+        if timing { note("timing: \(inputs.files.count) input files listed in \(milliseconds(started, DispatchTime.now())) ms") }
+        return .success(RunSetup(lexicon: lexicon, inputs: inputs, threads: threads, timing: timing, started: started))
+    }
 }

@@ -29,24 +29,12 @@ enum ScoreCommand {
             Frontend.error("unknown format `\(other)` — use table, jsonl or csv")
             return .usage
         }
-        let threads: Int
-        do { threads = try args.int("--threads") ?? 0 } catch {
-            Frontend.error("\(error)")
-            return .usage
+        let setup: Frontend.RunSetup
+        switch Frontend.setUpRun(args) {
+        case .success(let s): setup = s
+        case .failure(let failure): return failure.code
         }
-        let timing = args.flags.contains("--timing")
-        guard let lexicon = Frontend.loadModel(args.options["--model"], timing: timing) else { return .fatal }
-        let started = DispatchTime.now()
-        var paths = args.positionals
-        if paths.isEmpty {
-            guard let bundled = Frontend.bundledCorpus else {
-                Frontend.error(LoadError.noInput.description)
-                return .fatal
-            }
-            paths = [bundled]
-        }
-        let inputs = InputSource(paths: paths)
-        if timing { Frontend.note("timing: \(inputs.files.count) input files listed in \(Frontend.milliseconds(started, DispatchTime.now())) ms") }
+        let (lexicon, inputs, threads, timing, started) = (setup.lexicon, setup.inputs, setup.threads, setup.timing, setup.started)
         let sink: OutputSink
         do {
             sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()

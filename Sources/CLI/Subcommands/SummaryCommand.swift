@@ -38,24 +38,12 @@ enum SummaryCommand {
             Frontend.error("unknown format `\(format)` — use table, jsonl or csv")
             return .usage
         }
-        let threads: Int
-        do { threads = try args.int("--threads") ?? 0 } catch {
-            Frontend.error("\(error)")
-            return .usage
+        let setup: Frontend.RunSetup
+        switch Frontend.setUpRun(args) {
+        case .success(let s): setup = s
+        case .failure(let failure): return failure.code
         }
-        let timing = args.flags.contains("--timing")
-        guard let lexicon = Frontend.loadModel(args.options["--model"], timing: timing) else { return .fatal }
-        let started = DispatchTime.now()
-        var paths = args.positionals
-        if paths.isEmpty {
-            guard let bundled = Frontend.bundledCorpus else {
-                Frontend.error(LoadError.noInput.description)
-                return .fatal
-            }
-            paths = [bundled]
-        }
-        let inputs = InputSource(paths: paths)
-        if timing { Frontend.note("timing: \(inputs.files.count) input files listed in \(Frontend.milliseconds(started, DispatchTime.now())) ms") }
+        let (lexicon, inputs, threads, timing, started) = (setup.lexicon, setup.inputs, setup.threads, setup.timing, setup.started)
         var aggregator = Aggregator(by: dimensions, period: period)
         let run = ScoringRun(lexicon: lexicon, threads: threads)
         let account: RunAccount
