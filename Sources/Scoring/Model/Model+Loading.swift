@@ -346,6 +346,8 @@ struct ModelReader {
             case "contrast_after": if positive() { p.contrastAfter = value }
             case "quoted_question":
                 if value >= -1 && value <= 1 { p.quotedQuestion = value } else { issue(file, row, "`quoted_question` must lie in -1...1") }
+            case "distant_attribution":
+                if value > 0 && value <= 1 { p.distantAttribution = value } else { issue(file, row, "`distant_attribution` must lie in (0, 1]") }
             case "prior_segments":
                 if value >= 0 { p.priorSegments = value } else { issue(file, row, "`prior_segments` must be 0 or more") }
             case "negation_window_cjk": if let w = window() { p.negationWindowCJK = w }

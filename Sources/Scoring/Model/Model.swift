@@ -73,6 +73,8 @@ public struct Model: Sendable {
         /// Segments added to the count a country's sum is averaged over, so one weak cue in one
         /// sentence does not make a strong score.
         public var priorSegments = 0.0
+        /// Factor for a cue attributed outside its own clause (the sentence's subject, the carried topic).
+        public var distantAttribution = 1.0
         public var negationWindowCJK = 4
         public var negationWindowWords = 3
         public var intensifierWindowCJK = 2

@@ -101,7 +101,10 @@ public struct SegmentScorer: Sendable {
                 if let subject { targets.append((subject, value, "subject")) }
                 if let object, object != subject { targets.append((object, -value, "object")) }
             } else if let holder = holder(cueStart: token.start, cueEnd: end, latin: latin, topic: acc.topic) {
-                targets.append((holder, value, "nearest"))
+                // A cue reached only through the sentence or the topic, not its own clause, is less
+                // surely about that country: it counts `distant_attribution` times.
+                let factor = holder.near ? 1 : lexicon.model.parameters.distantAttribution
+                targets.append((holder.country, value * factor, holder.near ? "nearest" : "distant"))
             }
             for target in targets {
                 let country = target.country
@@ -351,7 +354,7 @@ public struct SegmentScorer: Sendable {
     /// nearest after it in the clause (冲击美国, "concern in the U.S."), else the sentence's subject (its
     /// first mention before the cue), else — in Chinese, where subjects are often dropped — the topic
     /// carried from the previous segments, else the first mention after it.
-    private func holder(cueStart: Int, cueEnd: Int, latin: Bool, topic: Int?) -> Int? {
+    private func holder(cueStart: Int, cueEnd: Int, latin: Bool, topic: Int?) -> (country: Int, near: Bool)? {
         let cueClause = clause(cueStart)
         var before: Int?, after: Int?, firstBefore: Int?, nearestBefore: Int?, firstAfter: Int?
         for (i, m) in mentions.enumerated() where !m.object {
@@ -367,14 +370,15 @@ public struct SegmentScorer: Sendable {
         // English summaries open each sentence with its subject; Chinese clauses without a subject
         // continue the nearest clause subject before them (中国坚决不给稀土,美国人“被逼急了”,超级大国沦落到...),
         // or the topic of the previous sentences; a country after a Chinese cue is mostly its object.
+        if let found = before ?? (latin ? after : nil) { return (mentions[found].country, true) }
         if latin {
-            if let found = before ?? after ?? firstBefore { return mentions[found].country }
+            if let found = firstBefore { return (mentions[found].country, false) }
         } else {
-            if let found = before ?? nearestBefore ?? firstBefore { return mentions[found].country }
-            if let topic { return topic }
-            if let after { return mentions[after].country }
+            if let found = nearestBefore ?? firstBefore { return (mentions[found].country, false) }
+            if let topic { return (topic, false) }
+            if let after { return (mentions[after].country, true) }
         }
-        return firstAfter.map { mentions[$0].country }
+        return firstAfter.map { (mentions[$0].country, false) }
     }
 
     /// The subject of a relation: the nearest unmarked mention before the cue in its clause, else the
