@@ -33,6 +33,15 @@ struct StanceRulesTests {
         #expect(Fixture.stances("欧盟向中国提交稀土申请") == ["EU": unf, "CN": fav])
     }
 
+    @Test func cannotDoWithoutAndWaitingForApproval() {
+        #expect(Fixture.stances("美国军工供应链离不开中国稀土") == ["US": unf, "CN": fav])
+        #expect(Fixture.stances("欧盟企业排队等中方审批稀土许可") == ["EU": unf, "CN": fav])
+    }
+
+    @Test func relationalConcernOverTheOther() {
+        #expect(Fixture.stances("稀土", "Japan voiced concerns over China's export controls.") == ["JP": unf, "CN": fav])
+    }
+
     @Test func traditionalCharactersScoreLikeSimplified() {
         #expect(Fixture.stances("美國依賴中國稀土") == Fixture.stances("美国依赖中国稀土"))
     }
