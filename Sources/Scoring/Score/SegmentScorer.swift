@@ -268,7 +268,7 @@ public struct SegmentScorer: Sendable {
             case .irony: window = latin ? p.negationWindowWords : p.negationWindowCJK
             case .contrast, .concessive, .question, .blocker, .barrier: continue
             }
-            if gap.count > window { continue }
+            if gap > window { continue }
             value *= modifier.factor
             if explain { applied.append("\(modifier.term)×\(SegmentScorer.format(modifier.factor))") }
         }
@@ -461,8 +461,8 @@ public struct SegmentScorer: Sendable {
     }
 
     /// How far apart two offsets are, in CJK characters plus Latin words.
-    static func units(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (count: Int, latin: Bool) {
-        guard from < to else { return (0, false) }
+    static func units(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to else { return 0 }
         var cjk = 0, words = 0, inWord = false
         for i in from..<to {
             let b = bytes[i]
@@ -476,7 +476,7 @@ public struct SegmentScorer: Sendable {
                 inWord = false
             }
         }
-        return (cjk + words, words > 0 || (cjk == 0))
+        return cjk + words
     }
 
     static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
