@@ -41,10 +41,12 @@ struct Arguments {
         }
     }
 
-    func int(_ name: String) throws -> Int? {
+    /// A whole number in `range`, or `nil` when the option is absent.
+    func int(_ name: String, in range: ClosedRange<Int> = 0...Int.max) throws -> Int? {
         guard let text = options[name] else { return nil }
-        guard let value = Int(text), value >= 0 else {
-            throw UsageError(description: "\(name) takes a whole number, not `\(text)`")
+        guard let value = Int(text), range.contains(value) else {
+            let bounds = range.upperBound == Int.max ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
+            throw UsageError(description: "\(name) takes a whole number \(bounds), not `\(text)`")
         }
         return value
     }

@@ -66,7 +66,6 @@ enum Frontend {
     /// Reports rejections and skipped files as they come, and the account at the end.
     static func finish(_ account: RunAccount, quiet: Bool = false) -> Exit {
         if !quiet || !account.isClean { note(account.summary) }
-        if account.read == 0 && account.skippedFiles.isEmpty == false && account.scored == 0 { return .fatal }
         return account.isClean ? .ok : .rejected
     }
 
@@ -98,7 +97,8 @@ enum Frontend {
 
     static func setUpRun(_ args: Arguments) -> Result<RunSetup, Failure> {
         let threads: Int
-        do { threads = try args.int("--threads") ?? 0 } catch {
+        // 0 means every core; more than 256 threads only wastes memory on a machine of any size.
+        do { threads = try args.int("--threads", in: 0...256) ?? 0 } catch {
             Frontend.error("\(error)")
             return .failure(Failure(code: .usage))
         }
@@ -114,6 +114,9 @@ enum Frontend {
             paths = [bundled]
         }
         let inputs = InputSource(paths: paths)
+        for shared in inputs.sharedNames {
+            note("warning: \(shared.paths.joined(separator: " and ")) share the name \(shared.name): their article ids (\(shared.name):n) collide — rename one to keep ids unique")
+        }
         if timing { note("timing: \(inputs.files.count) input files listed in \(milliseconds(started, DispatchTime.now())) ms") }
         return .success(RunSetup(lexicon: lexicon, inputs: inputs, threads: threads, timing: timing, started: started))
     }

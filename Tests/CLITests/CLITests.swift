@@ -29,8 +29,8 @@ struct CLITests {
         var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
 
-    /// Runs `stance arguments` in the package root, with `$STANCE_MODEL` unset.
-    static func stance(_ arguments: [String]) throws -> Run {
+    /// Runs `stance arguments` in the package root, with `$STANCE_MODEL` unset unless `environment` sets it.
+    static func stance(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
         let binary = try #require(binary, "the stance binary is not built next to the tests nor in .build/debug — run `swift build` first")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stance-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -43,6 +43,7 @@ struct CLITests {
         process.arguments = arguments
         process.currentDirectoryURL = root
         process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "STANCE_MODEL" }
+            .merging(extra) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)

@@ -28,6 +28,10 @@ enum EvalCommand {
             Frontend.error("\(error)")
             return .usage
         }
+        if folds == 1 {
+            Frontend.error("--folds 1 leaves nothing to fit on — use 2 or more, or 0 for leave-one-file-out")
+            return .usage
+        }
         let format = args.options["--format"] ?? "text"
         guard format == "text" || format == "json" else {
             Frontend.error("unknown format `\(format)` — use text or json")
@@ -45,12 +49,22 @@ enum EvalCommand {
         let only = Set((args.options["--only"] ?? "").split(separator: ",").map(String.init))
         var sets: [LabelSet] = []
         for directory in directories {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                Frontend.error("\(directory): no such folder — give the folder of a labelled set (articles and labels.tsv)")
+                return .fatal
+            }
             do {
                 sets.append(try LabelSet(directory: directory, knownCodes: lexicon.model.countryCodes))
             } catch {
                 Frontend.error(error.description)
                 return .fatal
             }
+        }
+        let files = Set(sets.flatMap { $0.articles.map(\.file) })
+        if let unknown = only.subtracting(files).sorted().first {
+            Frontend.error("--only \(unknown): no such article file in the set(s) — use a file name as listed in labels.tsv")
+            return .usage
         }
         var rejected = false
         for set in sets {

@@ -21,6 +21,8 @@ public struct Aggregator: Sendable {
     public let period: Period
     public private(set) var groups: [Key: GroupStats] = [:]
     public private(set) var articles = 0
+    /// Articles that name no country: scored, but in no country group.
+    public private(set) var withoutCountry = 0
 
     public init(by dimensions: Set<Dimension> = [.country], period: Period = .week) {
         self.dimensions = dimensions.isEmpty ? [.country] : dimensions
@@ -39,6 +41,7 @@ public struct Aggregator: Sendable {
                                                    tone: scored.stance.tone)
             return
         }
+        if scored.stance.countries.isEmpty { withoutCountry += 1 }
         for country in scored.stance.countries {
             let key = Key(
                 country: dimensions.contains(.country) ? country.code : nil,

@@ -104,7 +104,8 @@ public struct Evaluation: Sendable {
         return m
     }
 
-    /// Baseline: every gold pair gets the most frequent gold label of `training` (all pairs when nil).
+    /// Baseline: every gold pair gets the most frequent gold label of the evaluated pairs (an upper
+    /// bound for a constant guess).
     public func majorityBaseline() -> Metrics {
         var counts: [StanceLabel: Int] = [:]
         for p in goldPairs { counts[p.gold ?? .neutral, default: 0] += 1 }
@@ -130,7 +131,8 @@ public struct Evaluation: Sendable {
         }
     }
 
-    /// The thresholds that maximise macro-F1 on `pairs` (ties: closest to the model's).
+    /// The thresholds that maximise macro-F1 on `pairs`; the model's own win ties, then the first
+    /// candidate in scan order (favorable 0.02…0.80, unfavorable −0.02…−0.80, steps of 0.02).
     public func fit(_ subset: [EvaluatedPair]) -> Thresholds {
         var best = thresholds
         var bestScore = stance(best, pairs: subset).macroF1
@@ -165,8 +167,13 @@ public struct Evaluation: Sendable {
                 assignment[p.article] = ""
                 order.append(p.article)
             }
-            for (i, a) in order.enumerated() { assignment[a] = "fold \(i % folds + 1)/\(folds)" }
+            let width = String(folds).count
+            for (i, a) in order.enumerated() {
+                let number = String(i % folds + 1)
+                assignment[a] = "fold " + String(repeating: "0", count: width - number.count) + number + "/\(folds)"
+            }
         }
+        // Zero-padded fold numbers sort in numeric order; folds beyond the number of articles stay empty.
         let names = Array(Set(assignment.values)).sorted()
         var result: [Fold] = []
         var pooled = Metrics()

@@ -34,6 +34,9 @@ public struct LabelSet: Sendable {
         var articles: [Article] = []
         var rejections: [Rejection] = []
         let inputs = InputSource(paths: [directory])
+        if let shared = inputs.sharedNames.first {
+            throw .badRow(at: directory, problem: "two article files are named \(shared.name) (\(shared.paths.joined(separator: ", "))); labels.tsv names files by base name — rename or remove one")
+        }
         for file in inputs.files {
             do {
                 try InputSource.read(file) { event in

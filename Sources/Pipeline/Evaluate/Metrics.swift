@@ -42,6 +42,16 @@ public struct Metrics: Sendable, Equatable {
     /// Mean F1 over the three labels (a label absent from gold and predictions counts as 0).
     public var macroF1: Double { StanceLabel.allCases.map(f1).reduce(0, +) / 3 }
 
+    /// Mean F1 over the labels that occur in gold or predictions: for small breakdowns (one country)
+    /// where a label never occurs, counting it as 0 would understate agreement.
+    public var macroF1Present: Double {
+        let present = StanceLabel.allCases.filter { l in
+            let k = Metrics.slot(l)
+            return confusion[k].reduce(0, +) + (0..<3).map { confusion[$0][k] }.reduce(0, +) > 0
+        }
+        return present.isEmpty ? 0 : present.map(f1).reduce(0, +) / Double(present.count)
+    }
+
     /// SemEval-2016 F_avg: the mean of the favorable and unfavorable F1.
     public var fAvg: Double { (f1(.favorable) + f1(.unfavorable)) / 2 }
 

@@ -16,6 +16,14 @@ public struct InputSource: Sendable {
     /// Inputs that could not be used: missing paths, unreadable folders.
     public private(set) var errors: [LoadError] = []
 
+    /// Base names held by more than one input file, with their paths: article ids (`<file>:<n>`,
+    /// FORMATS.md §3) use the base name, so such files give colliding ids.
+    public var sharedNames: [(name: String, paths: [String])] {
+        var byName: [String: [String]] = [:]
+        for file in files where file.path != "-" { byName[file.name, default: []].append(file.path) }
+        return byName.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// Expands `paths`. Folder contents are sorted by path so output order never depends on the file system.
     public init(paths: [String]) {
         let fm = FileManager.default

@@ -97,7 +97,33 @@ public struct SearchExportReader: ArticleReader {
         if titleDate(text) != nil { return true }
         guard let next, !next.tooLong else { return false }
         let length = text.unicodeScalars.count
-        return length >= 4 && length <= 64 && next.length > 2 * line.length + 40
+        guard length >= 4 && length <= 64 && next.length > 2 * line.length + 40 else { return false }
+        return !isSubheading(text)
+    }
+
+    /// A last line that reads as a headline rather than the end of a body: short, not a subheading,
+    /// and not closing a sentence (。 . … or a cut-off ` ...`).
+    static func looksLikeCutTitle(_ line: Line) -> Bool {
+        guard !line.tooLong, let text = line.text?.trimmingCharactersInSpaces() else { return false }
+        let count = text.unicodeScalars.count
+        guard count >= 4 && count <= 64, !isSubheading(text), let last = text.unicodeScalars.last else { return false }
+        return !["。", ".", "…", "”", "\"", "]", "）", ")"].contains(last)
+    }
+
+    /// A numbered or introducing line inside a body (`一、美国的困境`, `（二）`, `1. 背景`, `要点：`) is a
+    /// subheading of the article, never the title of a new record.
+    static func isSubheading(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharactersInSpaces()
+        if trimmed.hasSuffix("：") || trimmed.hasSuffix(":") { return true }
+        let scalars = Array(trimmed.unicodeScalars.prefix(6))
+        guard let first = scalars.first else { return false }
+        let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        if first == "（" || first == "(" { return true }
+        if numerals.contains(first), scalars.count > 1, scalars[1] == "、" || scalars[1] == "是" { return true }
+        var k = 0
+        while k < scalars.count, scalars[k].properties.numericType != nil, scalars[k].isASCII { k += 1 }
+        if k > 0, k < scalars.count, [".", "、", ")", "）"].contains(scalars[k]) { return true }
+        return false
     }
 
     /// The date at the end of a title such as `...核心资产-20250713`.
@@ -394,11 +420,28 @@ private struct ExportParser {
             try reject(title?.number ?? last.number,
                        "the file ends inside a record: its outlet line `\(cut)` is cut off",
                        "the export was truncated; export it again or remove the unfinished record", emit)
+        } else if let last = held.last, SearchExportReader.looksLikeCutTitle(last), bodyStandsBefore(last) {
+            // The file stops right after a title (real bodies end a sentence; real exports have one-line
+            // bodies): the title's record was cut off, it is not the tail of the body before it.
+            held.removeLast()
+            try drainHeld(emit)
+            try closeRecord(emit)
+            index += 1
+            let title = last.text?.trimmingCharactersInSpaces() ?? ""
+            try reject(last.number, "the file ends with the title `\(title)` and no body",
+                       "the export was truncated; export it again or remove the unfinished title", emit)
         } else {
             try drainHeld(emit)
             try closeRecord(emit)
         }
         if events == 0 { throw LoadError.noRecords(path: path, line: lastLine) }
+    }
+
+    /// Whether some body text stands before the last held line (in the record or held before it).
+    func bodyStandsBefore(_ last: Line) -> Bool {
+        if held.count >= 2 { return true }
+        if case .record(let record) = state { return record.hasBody }
+        return false
     }
 
     mutating func finish(_ record: Pending, _ emit: Emit) throws {

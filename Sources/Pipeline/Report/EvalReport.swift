@@ -60,13 +60,13 @@ public struct EvalReport {
         for (i, l) in StanceLabel.allCases.enumerated() { confusion.add([l.rawValue] + m.confusion[i].map(String.init)) }
         out += confusion.render() + "\n"
         for (name, rows) in [("country", e.breakdown { $0.country }), ("language", e.breakdown { $0.language })] {
-            var t = TextTable(headers: [name, "gold", "acc", "macro-F1", "kappa", "det P", "det R", "det F1"], rightAligned: Set(1..<8))
+            var t = TextTable(headers: [name, "gold", "acc", "macro-F1*", "kappa", "det P", "det R", "det F1"], rightAligned: Set(1..<8))
             for b in rows where b.metrics.count > 0 || b.detection.falsePositives > 0 {
-                t.add([b.key, String(b.metrics.count), EvalReport.f(b.metrics.accuracy), EvalReport.f(b.metrics.macroF1),
+                t.add([b.key, String(b.metrics.count), EvalReport.f(b.metrics.accuracy), EvalReport.f(b.metrics.macroF1Present),
                        EvalReport.f(b.metrics.kappa), EvalReport.f(b.detection.precision), EvalReport.f(b.detection.recall),
                        EvalReport.f(b.detection.f1)])
             }
-            out += "By \(name):\n" + t.render() + "\n"
+            out += "By \(name) (* macro-F1 over the labels that occur in that group):\n" + t.render() + "\n"
         }
         if errors { out += errorList() }
         return out
@@ -131,7 +131,7 @@ public struct EvalReport {
         }
         for (name, rows) in [("by_country", e.breakdown { $0.country }), ("by_language", e.breakdown { $0.language })] {
             pairs.append((name, JSON.object(rows.map { b in
-                (b.key, JSON.object([("stance", EvalReport.metricsJSON(b.metrics)), ("detection_f1", JSON.number(b.detection.f1))]))
+                (b.key, JSON.object([("stance", EvalReport.metricsJSON(b.metrics)), ("macro_f1_present", JSON.number(b.metrics.macroF1Present)), ("detection_f1", JSON.number(b.detection.f1))]))
             })))
         }
         if errors {

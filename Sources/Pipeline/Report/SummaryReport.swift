@@ -48,8 +48,10 @@ public struct SummaryReport {
             table.add(row)
         }
         let period = aggregator.dimensions.contains(.period) ? ", period: \(aggregator.period.rawValue)" : ""
+        let none = aggregator.withoutCountry
         let basis = aggregator.dimensions.contains(.country)
-            ? "" : "; no country grouping: each article counts once, scored by its tone"
+            ? (none == 0 ? "" : "; \(none) of them name\(none == 1 ? "s" : "") no country and stand in no row")
+            : "; no country grouping: each article counts once, scored by its tone"
         return "model \(model); \(aggregator.articles) articles scored\(period)\(basis)\n\n" + table.render()
     }
 

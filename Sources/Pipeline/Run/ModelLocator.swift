@@ -12,7 +12,8 @@ public enum ModelLocator {
         }
         if let fromEnvironment = environment["STANCE_MODEL"], !fromEnvironment.isEmpty {
             if isModel(fromEnvironment) { return fromEnvironment }
-            tried.append("$STANCE_MODEL=\(fromEnvironment) (no manifest.tsv there)")
+            // A set but wrong variable is an error, not a reason to fall back to another model.
+            throw .notFound(tried: ["$STANCE_MODEL=\(fromEnvironment) (no manifest.tsv there)"])
         } else {
             tried.append("$STANCE_MODEL (not set)")
         }

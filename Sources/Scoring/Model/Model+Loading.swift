@@ -66,6 +66,15 @@ struct ModelReader {
         return true
     }
 
+    /// A plain decimal number (`-2`, `0.15`, `1e-3`); Swift's `Double("0x3")` reads hexadecimal and
+    /// `Double("inf")` infinity, neither of which a model file should hold.
+    static func decimal(_ text: String) -> Double? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45 }),
+              let value = Double(text), value.isFinite
+        else { return nil }
+        return value
+    }
+
     mutating func read() throws(ModelError) -> Model {
         let manifest = self.file("manifest.tsv")
         var name = "", version = ""
@@ -192,7 +201,7 @@ struct ModelReader {
         for row in file.rows {
             guard columns(file, row, min: 3, max: 4, layout: "term<TAB>weight<TAB>kind[<TAB>note]") else { continue }
             let term = row.columns[0]
-            guard let weight = Double(row.columns[1]), weight.isFinite else {
+            guard let weight = ModelReader.decimal(row.columns[1]) else {
                 issue(file, row, "weight `\(row.columns[1])` is not a number — write a number from -4 to 4")
                 continue
             }
@@ -241,7 +250,7 @@ struct ModelReader {
                 issue(file, row, "unknown type `\(row.columns[1])` — use one of " + Model.ModifierType.allCases.map(\.rawValue).joined(separator: ", "))
                 continue
             }
-            guard let factor = Double(row.columns[2]), factor.isFinite else {
+            guard let factor = ModelReader.decimal(row.columns[2]) else {
                 issue(file, row, "factor `\(row.columns[2])` is not a number")
                 continue
             }
@@ -316,15 +325,18 @@ struct ModelReader {
     private mutating func readParameters() throws(ModelError) -> Model.Parameters {
         let file = self.file("params.tsv")
         var p = Model.Parameters()
-        var seen: Set<String> = []
+        var seen: [String: Int] = [:]
+        // Keys written at all, even on a malformed row (which is reported on its own).
+        let written = Set(file.rows.compactMap { $0.columns.first })
         for row in file.rows {
             guard columns(file, row, min: 2, max: 2, layout: "key<TAB>value") else { continue }
             let key = row.columns[0]
-            guard let value = Double(row.columns[1]), value.isFinite else {
-                issue(file, row, "value `\(row.columns[1])` is not a number")
+            guard let value = ModelReader.decimal(row.columns[1]) else {
+                issue(file, row, "value `\(row.columns[1])` is not a number — write a decimal such as 0.15")
                 continue
             }
-            if !seen.insert(key).inserted { issue(file, row, "duplicate key `\(key)` — keep one"); continue }
+            if let line = seen[key] { issue(file, row, "duplicate key `\(key)` (also line \(line)) — keep one"); continue }
+            seen[key] = row.line
             func positive() -> Bool {
                 if value > 0 { return true }
                 issue(file, row, "`\(key)` must be greater than 0")
@@ -357,11 +369,18 @@ struct ModelReader {
             default: issue(file, row, "unknown parameter `\(key)` — see the comment at the top of params.tsv")
             }
         }
+        // The thresholds and the scale decide every label: a missing line must not fall back silently.
+        let lastLine = file.rows.last?.line ?? 1
+        for key in ["favorable", "unfavorable", "tone_favorable", "tone_unfavorable", "title_weight", "scale"] where !written.contains(key) {
+            issues.append(ModelIssue(path: file.path, line: lastLine, "no `\(key)` row — add `\(key)<TAB>value` (see the comment at the top)"))
+        }
         if !(p.unfavorable < 0 && p.favorable > 0 && p.unfavorable < p.favorable) {
-            issues.append(ModelIssue(path: file.path, line: 1, "thresholds must satisfy unfavorable < 0 < favorable"))
+            issues.append(ModelIssue(path: file.path, line: seen["favorable"] ?? seen["unfavorable"] ?? lastLine,
+                                     "thresholds must satisfy unfavorable < 0 < favorable"))
         }
         if !(p.toneUnfavorable < p.toneFavorable) {
-            issues.append(ModelIssue(path: file.path, line: 1, "tone thresholds must satisfy tone_unfavorable < tone_favorable"))
+            issues.append(ModelIssue(path: file.path, line: seen["tone_favorable"] ?? seen["tone_unfavorable"] ?? lastLine,
+                                     "tone thresholds must satisfy tone_unfavorable < tone_favorable"))
         }
         return p
     }

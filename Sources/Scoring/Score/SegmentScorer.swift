@@ -228,7 +228,8 @@ public struct SegmentScorer: Sendable {
         return table
     }()
 
-    /// Whether a mention opens its clause (only a space or a quotation mark before it): the clause's subject.
+    /// Whether a mention opens its clause — at most 3 bytes before it: a space, a quotation mark, or one
+    /// CJK character such as 在 or 而 — and so is taken for the clause's subject.
     private func opensClause(_ m: Mention) -> Bool {
         let k = clause(m.start)
         let start = k == 0 ? 0 : clauseStarts[k - 1]
@@ -350,10 +351,13 @@ public struct SegmentScorer: Sendable {
 
     // MARK: - Attribution
 
-    /// The country a one-country cue is about: the nearest mention before it in its clause, else the
-    /// nearest after it in the clause (冲击美国, "concern in the U.S."), else the sentence's subject (its
-    /// first mention before the cue), else — in Chinese, where subjects are often dropped — the topic
-    /// carried from the previous segments, else the first mention after it.
+    /// The country a one-country cue is about, and whether it stands in the cue's own clause.
+    /// English: the nearest mention before it in its clause, else the nearest after it in the clause
+    /// ("concern in the U.S."), else the sentence's first mention before it, else the first after it.
+    /// Chinese, where subjects are often dropped and a country after a verb is mostly its object: the
+    /// nearest mention before it in its clause, else the nearest clause subject before it, else the
+    /// first mention before it, else the topic carried from earlier segments, else the nearest
+    /// mention after it in the clause, else the first after it.
     private func holder(cueStart: Int, cueEnd: Int, latin: Bool, topic: Int?) -> (country: Int, near: Bool)? {
         let cueClause = clause(cueStart)
         var before: Int?, after: Int?, firstBefore: Int?, nearestBefore: Int?, firstAfter: Int?

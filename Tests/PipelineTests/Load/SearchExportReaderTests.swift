@@ -264,3 +264,33 @@ struct SearchExportReaderTests {
         }
     }
 }
+
+/// Record boundaries that a body's own layout must not move.
+@Suite("SearchExportReader: subheadings and a cut last title")
+struct SearchExportBoundaryTests {
+    static let long = String(repeating: "美国稀土产业面临成本高昂、技术落后和人才短缺等问题，长期依赖进口。", count: 3)
+
+    @Test(arguments: ["一、美国的困境", "（二）背景", "1. 背景", "主要观点："])
+    func aSubheadingInsideABodyIsNoTitle(subheading: String) throws {
+        let text = "Search documents\n标题一\nSou Hu Cai Jing· 2025-07-22 06:20\n第一段。\n\(subheading)\n\(Self.long)\n标题二\nSou Hu Cai Jing· 2025-07-23 06:20\n正文。\n"
+        let loaded = try PipelineFixture.load(text)
+        #expect(loaded.articles.map(\.title) == ["标题一", "标题二"])
+        #expect(loaded.articles.first?.body.contains(subheading) == true)
+        #expect(loaded.articles.map(\.index) == [1, 2])
+    }
+
+    @Test func aFileCutRightAfterATitleRejectsThatTitle() throws {
+        let text = "Search documents\n标题一\nSou Hu Cai Jing· 2025-07-22 06:20\n\(Self.long)\n中国坚决不给稀土,美国人被逼急了"
+        let loaded = try PipelineFixture.load(text)
+        #expect(loaded.articles.count == 1)
+        #expect(loaded.articles.first?.body.contains("被逼急了") == false)
+        #expect(loaded.rejections.count == 1)
+        #expect(loaded.rejections.first?.reason.contains("ends with the title") == true)
+    }
+
+    @Test func aBodyEndingASentenceIsNotMistakenForACutTitle() throws {
+        let text = "Search documents\n标题一\nSou Hu Cai Jing· 2025-07-22 06:20\n\(Self.long)\n短句结尾。"
+        let loaded = try PipelineFixture.load(text)
+        #expect(loaded.articles.count == 1 && loaded.rejections.isEmpty)
+    }
+}

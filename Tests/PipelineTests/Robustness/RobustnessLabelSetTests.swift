@@ -105,7 +105,11 @@ struct RobustnessLabelSetTests {
         let outcome = try Robust.stance(["eval", dir, "--model", Robust.modelDirectory])
         #expect(outcome.status == 1)
         #expect(outcome.stderrLines.first == "stance: \(dir)/labels.tsv:2: stance `positive` must be favorable, neutral or unfavorable")
-        let missing = try Robust.stance(["eval", dir + "/nowhere", "--model", Robust.modelDirectory])
+        let empty = dir + "/empty"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let missing = try Robust.stance(["eval", empty, "--model", Robust.modelDirectory])
         #expect(missing.status == 1 && missing.stderr.contains("no labels.tsv"))
+        let nowhere = try Robust.stance(["eval", dir + "/nowhere", "--model", Robust.modelDirectory])
+        #expect(nowhere.status == 1 && nowhere.stderr.contains("no such folder"))
     }
 }

@@ -16,8 +16,11 @@ struct ModelCheckTests {
         "modifiers.tsv": "format\t1\n不\tnegator\t-0.5\n非常\tintensifier\t1.5\n但是\tcontrast\t0.5\n",
         "variants.tsv": "format\t1\n國\t国\n",
         "outlets.tsv": "format\t1\n搜狐财经\tSou Hu Cai Jing\n",
-        "params.tsv": "format\t1\nfavorable\t0.1\nunfavorable\t-0.1\nnegation_window_cjk\t4\n",
+        "params.tsv": "format\t1\nfavorable\t0.1\nunfavorable\t-0.1\nnegation_window_cjk\t4\n" + requiredParameters,
     ]
+
+    /// The parameters every params.tsv must set besides the thresholds.
+    static let requiredParameters = "tone_favorable\t0.15\ntone_unfavorable\t-0.15\ntitle_weight\t2\nscale\t1.5\n"
 
     /// Writes the small model with `changes` applied (a file's new text, or nil to leave it out).
     static func model(_ changes: [String: String?] = [:]) throws -> String {
@@ -91,7 +94,7 @@ struct ModelCheckTests {
     func badColumnCount() throws {
         try Self.expectOne(["cues.tsv": "format\t1\n主导\t3\tcue\n依赖 -2 cue\n"],
                            file: "cues.tsv", line: 3, containing: "found 1")
-        try Self.expectOne(["params.tsv": "format\t1\nfavorable\t0.1\t0.2\n"],
+        try Self.expectOne(["params.tsv": "format\t1\nfavorable\t0.1\t0.2\nunfavorable\t-0.1\n" + Self.requiredParameters],
                            file: "params.tsv", line: 2, containing: "expected key<TAB>value (2 tab-separated columns), found 3")
     }
 
@@ -108,7 +111,7 @@ struct ModelCheckTests {
     func hugeWindowParameter() throws {
         // Regression: `Int(1e300)` trapped while loading params.tsv.
         for value in ["1e300", "2.5", "0"] {
-            let (dir, issues) = try Self.check(["params.tsv": "format\t1\nnegation_window_cjk\t\(value)\n"])
+            let (dir, issues) = try Self.check(["params.tsv": "format\t1\nnegation_window_cjk\t\(value)\nfavorable\t0.1\nunfavorable\t-0.1\n" + Self.requiredParameters])
             defer { try? FileManager.default.removeItem(atPath: dir) }
             #expect(issues.count == 1 && issues[0].line == 2, "\(value): \(issues)")
             #expect(issues.first?.message.contains("`negation_window_cjk` must be a whole number from 1 to 1000") == true)
@@ -143,5 +146,21 @@ struct ModelCheckTests {
         #expect(issues.count == 3, "\(issues)")
         #expect(issues.allSatisfy { $0.line >= 1 && $0.severity == .error })
         #expect(throws: ModelError.self) { try Model.load(directory: dir) }
+    }
+}
+
+@Suite("Model check: values that must not pass silently")
+struct ModelCheckValueTests {
+    @Test func aMissingThresholdIsAnError() throws {
+        let (dir, issues) = try ModelCheckTests.check(["params.tsv": "format\t1\nunfavorable\t-0.1\n" + ModelCheckTests.requiredParameters])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(issues.contains { $0.severity == .error && $0.message.contains("no `favorable` row") })
+    }
+
+    @Test(arguments: ["0x3", "inf", "nan", "3,5"])
+    func aWeightMustBeAPlainDecimal(weight: String) throws {
+        let (dir, issues) = try ModelCheckTests.check(["cues.tsv": "format\t1\n依赖\t\(weight)\trel\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(issues.count == 1 && issues.first?.message.contains("is not a number") == true, "\(weight): \(issues)")
     }
 }
