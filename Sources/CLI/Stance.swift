@@ -21,10 +21,11 @@ enum Stance {
 
         PATHS are export .txt files, .jsonl files, folders (searched recursively) or - for standard input.
 
-        COMMON OPTIONS
-          --model DIR         Model folder (default: $STANCE_MODEL, then Models/ of the checkout).
-          --output PATH       Write to PATH atomically instead of standard output.
-          --threads N         Worker threads (default: all cores). Output is the same for any N.
+        OPTIONS
+          --model DIR         Model folder (default: $STANCE_MODEL, then Models/ of the checkout). All subcommands.
+          --output PATH       score, summary: write to PATH atomically instead of standard output.
+          --threads N         score, summary: worker threads, 0-256 (default 0: all cores). Same output for any N.
+          --quiet             score, summary: no closing account on standard error when nothing was rejected.
           -h, --help          This help; `stance <subcommand> --help` for one subcommand.
 
         EXIT STATUS

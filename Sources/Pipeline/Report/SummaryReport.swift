@@ -50,7 +50,7 @@ public struct SummaryReport {
         let period = aggregator.dimensions.contains(.period) ? ", period: \(aggregator.period.rawValue)" : ""
         let none = aggregator.withoutCountry
         let basis = aggregator.dimensions.contains(.country)
-            ? (none == 0 ? "" : "; \(none) of them name\(none == 1 ? "s" : "") no country and stand in no row")
+            ? (none == 0 ? "" : "; \(none) of them " + (none == 1 ? "names no country and stands" : "name no country and stand") + " in no row")
             : "; no country grouping: each article counts once, scored by its tone"
         return "model \(model); \(aggregator.articles) articles scored\(period)\(basis)\n\n" + table.render()
     }
