@@ -314,21 +314,28 @@ private struct ExportParser {
         }
     }
 
-    /// A line that begins a record of its own: a title with no outlet line.
-    mutating func startUntitled(_ line: Line, _ emit: Emit) throws {
+    /// The text of a line that stands where a title should, or `nil` after rejecting it as a record
+    /// of its own: over-long (then `stateAfterTooLong`) or not UTF-8 (then `.damaged`: its body is skipped).
+    mutating func titleText(_ line: Line, stateAfterTooLong: State, _ emit: Emit) throws -> String? {
         if line.tooLong {
-            // A stray over-long line where a title should stand: report it, keep going.
             index += 1
             try send(.rejected(.tooLong(path, line)), emit)
-            state = .start
-            return
+            state = stateAfterTooLong
+            return nil
         }
         guard let text = line.text else {
             index += 1
             try send(.rejected(.invalidUTF8(path, line.number)), emit)
             state = .damaged
-            return
+            return nil
         }
+        return text
+    }
+
+    /// A line that begins a record of its own: a title with no outlet line.
+    mutating func startUntitled(_ line: Line, _ emit: Emit) throws {
+        // A stray over-long line where a title should stand: report it, keep going.
+        guard let text = try titleText(line, stateAfterTooLong: .start, emit) else { return }
         state = .record(Pending(title: line, titleText: text.trimmingCharactersInSpaces()))
     }
 
@@ -352,18 +359,7 @@ private struct ExportParser {
         }
         try drainHeld(emit)
         try closeRecord(emit)
-        if title.tooLong {
-            index += 1
-            try send(.rejected(.tooLong(path, title)), emit)
-            state = .damaged
-            return
-        }
-        guard let titleText = title.text else {
-            index += 1
-            try send(.rejected(.invalidUTF8(path, title.number)), emit)
-            state = .damaged
-            return
-        }
+        guard let text = try titleText(title, stateAfterTooLong: .damaged, emit) else { return }
         guard let outletName = outlet.outlet else {
             index += 1
             try send(.rejected(.invalidUTF8(path, line.number)), emit)
@@ -371,7 +367,7 @@ private struct ExportParser {
             return
         }
         state = .record(Pending(
-            title: title, titleText: titleText.trimmingCharactersInSpaces(), outlet: outletName,
+            title: title, titleText: text.trimmingCharactersInSpaces(), outlet: outletName,
             outletLine: line.number, published: outlet.published,
             badDate: outlet.published == nil ? outlet.date : nil))
     }

@@ -79,6 +79,13 @@ enum Robust {
         /// File-level problems, one per file that could not be read at all.
         var errors: [LoadError] = []
         var events: Int { articles.count + rejections.count }
+
+        mutating func add(_ event: LoadEvent) {
+            switch event {
+            case .article(let a): articles.append(a)
+            case .rejected(let r): rejections.append(r)
+            }
+        }
     }
 
     /// Loads `paths` the way the command line does, keeping file-level errors instead of throwing.
@@ -87,12 +94,7 @@ enum Robust {
         var loaded = Loaded(errors: source.errors)
         for file in source.files {
             do {
-                try InputSource.read(file) { event in
-                    switch event {
-                    case .article(let a): loaded.articles.append(a)
-                    case .rejected(let r): loaded.rejections.append(r)
-                    }
-                }
+                try InputSource.read(file) { loaded.add($0) }
             } catch let error as LoadError {
                 loaded.errors.append(error)
             } catch {
@@ -110,12 +112,7 @@ enum Robust {
         var loaded = Loaded()
         do {
             try InputSource.read(bytes: bytes, name: name, format: format, maxLineBytes: maxLineBytes,
-                                 maxRecordBytes: maxRecordBytes, chunkSize: chunkSize) { event in
-                switch event {
-                case .article(let a): loaded.articles.append(a)
-                case .rejected(let r): loaded.rejections.append(r)
-                }
-            }
+                                 maxRecordBytes: maxRecordBytes, chunkSize: chunkSize) { loaded.add($0) }
         } catch let error as LoadError {
             loaded.errors.append(error)
         } catch {

@@ -30,26 +30,23 @@ struct ModifierCoverageTests {
         #expect(abs(negated) < abs(plain))
     }
 
+    /// Japan's score for "Japan depends on imports" (日本稀土依赖进口) in the language of `language`,
+    /// with `modifier` right before the cue.
+    static func dependence(_ modifier: String = "", language: String) -> Double {
+        let text = isLatin(language) ? "Japan \(modifier.isEmpty ? "" : modifier + " ")depends on imports." : "日本稀土\(modifier)依赖进口。"
+        return Fixture.scores("稀土", text)["JP"] ?? 0
+    }
+
     @Test(arguments: terms(.intensifier))
     func intensifierStrengthens(intensifier: String) {
-        let cue = (zh: "依赖进口", en: "depends on imports")
-        let plain = Self.isLatin(intensifier)
-            ? Fixture.scores("稀土", "Japan depends on imports.")["JP"] ?? 0
-            : Fixture.scores("稀土", "日本稀土依赖进口。")["JP"] ?? 0
-        let strong = Self.isLatin(intensifier)
-            ? Fixture.scores("稀土", "Japan \(intensifier) \(cue.en).")["JP"] ?? 0
-            : Fixture.scores("稀土", "日本稀土\(intensifier)\(cue.zh)。")["JP"] ?? 0
-        #expect(strong < plain, "\(intensifier) should strengthen the cue")
+        let plain = Self.dependence(language: intensifier)
+        #expect(Self.dependence(intensifier, language: intensifier) < plain, "\(intensifier) should strengthen the cue")
     }
 
     @Test(arguments: terms(.diminisher))
     func diminisherWeakens(diminisher: String) {
-        let plain = Self.isLatin(diminisher)
-            ? Fixture.scores("稀土", "Japan depends on imports.")["JP"] ?? 0
-            : Fixture.scores("稀土", "日本稀土依赖进口。")["JP"] ?? 0
-        let weak = Self.isLatin(diminisher)
-            ? Fixture.scores("稀土", "Japan \(diminisher) depends on imports.")["JP"] ?? 0
-            : Fixture.scores("稀土", "日本稀土\(diminisher)依赖进口。")["JP"] ?? 0
+        let plain = Self.dependence(language: diminisher)
+        let weak = Self.dependence(diminisher, language: diminisher)
         #expect(weak < 0)
         #expect(weak > plain, "\(diminisher) should weaken the cue")
     }
