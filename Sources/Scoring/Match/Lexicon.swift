@@ -64,6 +64,8 @@ public struct Lexicon: Sendable {
     /// Pairing prefixes and suffixes as bytes.
     let prefixes: [(bytes: [UInt8], object: Bool)]
     let suffixes: [[UInt8]]
+    /// List joins (和, 、, "and", ","), lower-cased bytes; `series` ones join only inside a closed list.
+    let joins: [(bytes: [UInt8], series: Bool)]
     /// The bytes of every bare form, to tell when a longer form begins or ends with one (欧|美企, 中|美国).
     let bareForms: Set<[UInt8]>
     /// For each cue with `{X}`, every spelling of the text after `{X}`, found by bytes after the object.
@@ -133,6 +135,11 @@ public struct Lexicon: Sendable {
             Lexicon.spellings(of: affix.text, traditional: traditional).map { (Array($0.utf8), affix.marksObject) }
         }
         self.suffixes = model.suffixes.flatMap { Lexicon.spellings(of: $0.text, traditional: traditional).map { Array($0.utf8) } }
+        self.joins = model.joins.flatMap { join in
+            Lexicon.spellings(of: join.text, traditional: traditional).map { spelling in
+                (spelling.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, join.series)
+            }
+        }
         self.slotClosings = slotClosings
         self.bareForms = Set(model.countries.filter { $0.kind == .bare }.flatMap {
             Lexicon.spellings(of: $0.form, traditional: traditional).map { Array($0.utf8) }

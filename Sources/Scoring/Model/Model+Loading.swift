@@ -92,7 +92,7 @@ struct ModelReader {
 
         let countries = try readCountries()
         let falseFriends = try readFalseFriends(countries: countries)
-        let (prefixes, suffixes) = try readPairing()
+        let (prefixes, suffixes, joins) = try readPairing()
         let cues = try readCues()
         let modifiers = try readModifiers()
         let variants = try readVariants()
@@ -100,7 +100,7 @@ struct ModelReader {
         let parameters = try readParameters()
         return Model(
             name: name, version: version, directory: directory, countries: countries,
-            falseFriends: falseFriends, prefixes: prefixes, suffixes: suffixes, cues: cues,
+            falseFriends: falseFriends, prefixes: prefixes, suffixes: suffixes, joins: joins, cues: cues,
             modifiers: modifiers, variants: variants, outlets: outlets, parameters: parameters)
     }
 
@@ -170,13 +170,25 @@ struct ModelReader {
         return result
     }
 
-    private mutating func readPairing() throws(ModelError) -> ([Model.Affix], [Model.Affix]) {
+    private mutating func readPairing() throws(ModelError) -> ([Model.Affix], [Model.Affix], [Model.Join]) {
         let file = self.file("pairing.tsv")
-        var prefixes: [Model.Affix] = [], suffixes: [Model.Affix] = []
+        var prefixes: [Model.Affix] = [], suffixes: [Model.Affix] = [], joins: [Model.Join] = []
         var seen: Set<String> = []
         for row in file.rows {
             guard columns(file, row, min: 3, max: 3, layout: "kind<TAB>text<TAB>role") else { continue }
             let kind = row.columns[0], text = row.columns[1], role = row.columns[2]
+            if kind == "join" {
+                guard role == "list" || role == "series" else {
+                    issue(file, row, "unknown role `\(role)` for a join — use list or series")
+                    continue
+                }
+                guard seen.insert(kind + "\t" + text.lowercased()).inserted else {
+                    issue(file, row, "duplicate entry `\(text)` — delete one", severity: .warning)
+                    continue
+                }
+                joins.append(.init(text: text, series: role == "series"))
+                continue
+            }
             guard role == "object" || role == "plain" else {
                 issue(file, row, "unknown role `\(role)` — use object or plain")
                 continue
@@ -188,10 +200,10 @@ struct ModelReader {
             switch kind {
             case "prefix": prefixes.append(.init(text: text, marksObject: role == "object"))
             case "suffix": suffixes.append(.init(text: text, marksObject: role == "object"))
-            default: issue(file, row, "unknown kind `\(kind)` — use prefix or suffix")
+            default: issue(file, row, "unknown kind `\(kind)` — use prefix, suffix or join")
             }
         }
-        return (prefixes, suffixes)
+        return (prefixes, suffixes, joins)
     }
 
     private mutating func readCues() throws(ModelError) -> [Model.Cue] {

@@ -52,6 +52,15 @@ public struct Model: Sendable {
         public var marksObject: Bool
     }
 
+    /// What may stand between two country names that are read as one list (美国和日本, "Vietnam,
+    /// India and Australia"), so that a cue about the list reaches each of its members.
+    public struct Join: Sendable, Equatable {
+        public var text: String
+        /// A `series` join (the English comma) joins only when the list is closed by a `list` join
+        /// ("A, B and C"); alone it separates ("In China, the US ...").
+        public var series: Bool
+    }
+
     /// Where an entry was read, so evidence and errors can point back to the model file.
     public struct Source: Sendable, Equatable, CustomStringConvertible {
         public var file: String
@@ -89,6 +98,7 @@ public struct Model: Sendable {
     public var falseFriends: [String]
     public var prefixes: [Affix]
     public var suffixes: [Affix]
+    public var joins: [Join] = []
     public var cues: [Cue]
     public var modifiers: [Modifier]
     /// Traditional character → simplified character, both one Unicode scalar of the same UTF-8 length.

@@ -16,6 +16,9 @@ public struct SegmentScorer: Sendable {
         var end: Int
         /// Marked as the object of a relation (对华, 向中国, "on China").
         var object: Bool
+        /// Index of the first mention of the list this one belongs to (美国和日本, "Vietnam, India
+        /// and Australia"); its own index when it stands alone.
+        var group: Int
     }
 
     public init(lexicon: Lexicon) {
@@ -34,6 +37,7 @@ public struct SegmentScorer: Sendable {
         lexicon.tokens(in: bytes, into: &tokens)
         guard !tokens.isEmpty else { return }
         findMentions(bytes)
+        findLists(bytes)
         for m in mentions { acc.mention(m.country) }
         // The first unmarked mention becomes the topic for the following segments (set after scoring
         // this one, whose own mentions take precedence).
@@ -94,17 +98,29 @@ public struct SegmentScorer: Sendable {
             acc.toneSum += value
 
             var targets: [(country: Int, value: Double, role: String)] = []
+            /// A cue about one member of a list is about each of them (美日依赖中国: US and JP).
+            func add(_ found: Holder, _ value: Double, _ role: String) {
+                switch found {
+                case .topic(let country):
+                    if !targets.contains(where: { $0.country == country }) { targets.append((country, value, role)) }
+                case .mention(let i):
+                    for m in mentions[mentions[i].group...] where m.group == mentions[i].group {
+                        if !targets.contains(where: { $0.country == m.country }) { targets.append((m.country, value, role)) }
+                    }
+                }
+            }
             let latin = Lexicon.isWordByte(bytes[token.start])
             if cue.kind == .rel {
-                let object = (objectMention ?? relationObject(cueStart: token.start, cueEnd: end)).map { mentions[$0].country }
-                let subject = relationSubject(cueStart: token.start, excluding: object, latin: latin, topic: acc.topic)
-                if let subject { targets.append((subject, value, "subject")) }
-                if let object, object != subject { targets.append((object, -value, "object")) }
+                let object = objectMention ?? relationObject(cueStart: token.start, cueEnd: end)
+                if let subject = relationSubject(cueStart: token.start, excluding: object, latin: latin, topic: acc.topic) {
+                    add(subject, value, "subject")
+                }
+                if let object { add(.mention(object), -value, "object") }
             } else if let holder = holder(cueStart: token.start, cueEnd: end, latin: latin, topic: acc.topic) {
                 // A cue reached only through the sentence or the topic, not its own clause, is less
                 // surely about that country: it counts `distant_attribution` times.
                 let factor = holder.near ? 1 : lexicon.model.parameters.distantAttribution
-                targets.append((holder.country, value * factor, holder.near ? "nearest" : "distant"))
+                add(holder.found, value * factor, holder.near ? "nearest" : "distant")
             }
             for target in targets {
                 let country = target.country
@@ -129,7 +145,7 @@ public struct SegmentScorer: Sendable {
             switch lexicon.entries[token.entry].kind {
             case .country(let c):
                 mentions.append(Mention(country: c, start: token.start, end: token.end,
-                                        object: objectMarked(bytes, at: token.start)))
+                                        object: objectMarked(bytes, at: token.start), group: mentions.count))
             case .bare(let c):
                 if token.start > 0 && SegmentScorer.isDigitBefore(bytes, token.start) { continue }
                 var paired = false
@@ -146,12 +162,62 @@ public struct SegmentScorer: Sendable {
                         break
                     }
                 }
-                if paired { mentions.append(Mention(country: c, start: token.start, end: token.end, object: object)) }
+                if paired {
+                    mentions.append(Mention(country: c, start: token.start, end: token.end, object: object, group: mentions.count))
+                }
             default:
                 continue
             }
         }
     }
+
+    /// Groups mentions that form one list (美国、日本和欧盟; "Vietnam, India, and Australia"; 中美):
+    /// only joins from pairing.tsv (and spaces, and an English "the") stand between neighbours. A list
+    /// shares the object mark of its first member (对美日, "from China and Myanmar").
+    private mutating func findLists(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard mentions.count > 1 else { return }
+        // Scan right to left: a series join (the English comma) holds only when the next join holds.
+        var nextJoined = false
+        var joined = [Bool](repeating: false, count: mentions.count)
+        for i in stride(from: mentions.count - 2, through: 0, by: -1) {
+            let kind = joinKind(bytes, from: mentions[i].end, to: mentions[i + 1].start)
+            joined[i] = kind == .list || (kind == .series && nextJoined)
+            nextJoined = joined[i]
+        }
+        for i in 0..<(mentions.count - 1) where joined[i] {
+            mentions[i + 1].group = mentions[i].group
+            if mentions[mentions[i].group].object { mentions[i + 1].object = true }
+        }
+    }
+
+    enum JoinKind { case none, list, series }
+
+    /// What the bytes between two mentions are: nothing or a list join (和, 、, and, &), a series
+    /// join (,), or anything else.
+    private func joinKind(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> JoinKind {
+        guard from <= to, to - from <= 16 else { return .none }
+        var start = from, end = to
+        while start < end && bytes[start] == 0x20 { start += 1 }
+        while end > start && bytes[end - 1] == 0x20 { end -= 1 }
+        if start == end { return .list }
+        // "the US and the EU": a final "the" belongs to the next name.
+        // Not after a bare comma: "In China, the US and Japan" is no list.
+        var article = false
+        if end - start >= 4, SegmentScorer.hasBytes(bytes, SegmentScorer.the, endingAt: end, caseInsensitive: true),
+           bytes[end - 4] == 0x20 {
+            end -= 4
+            article = true
+            while end > start && bytes[end - 1] == 0x20 { end -= 1 }
+        }
+        for join in lexicon.joins where join.bytes.count == end - start {
+            if SegmentScorer.hasBytes(bytes, join.bytes, endingAt: end, caseInsensitive: true) {
+                return join.series ? (article ? .none : .series) : .list
+            }
+        }
+        return .none
+    }
+
+    static let the: [UInt8] = Array("the".utf8)
 
     /// Whether a neighbouring token completes a pairing: another bare form, or a longer country form
     /// that begins (right neighbour) or ends (left neighbour) with a bare form (欧|美企, 中|美国企业).
@@ -358,7 +424,7 @@ public struct SegmentScorer: Sendable {
     /// nearest mention before it in its clause, else the nearest clause subject before it, else the
     /// first mention before it, else the topic carried from earlier segments, else the nearest
     /// mention after it in the clause, else the first after it.
-    private func holder(cueStart: Int, cueEnd: Int, latin: Bool, topic: Int?) -> (country: Int, near: Bool)? {
+    private func holder(cueStart: Int, cueEnd: Int, latin: Bool, topic: Int?) -> (found: Holder, near: Bool)? {
         let cueClause = clause(cueStart)
         var before: Int?, after: Int?, firstBefore: Int?, nearestBefore: Int?, firstAfter: Int?
         for (i, m) in mentions.enumerated() where !m.object {
@@ -374,29 +440,42 @@ public struct SegmentScorer: Sendable {
         // English summaries open each sentence with its subject; Chinese clauses without a subject
         // continue the nearest clause subject before them (中国坚决不给稀土,美国人“被逼急了”,超级大国沦落到...),
         // or the topic of the previous sentences; a country after a Chinese cue is mostly its object.
-        if let found = before ?? (latin ? after : nil) { return (mentions[found].country, true) }
+        if let found = before ?? (latin ? after : nil) { return (.mention(found), true) }
         if latin {
-            if let found = firstBefore { return (mentions[found].country, false) }
+            if let found = firstBefore { return (.mention(found), false) }
         } else {
-            if let found = nearestBefore ?? firstBefore { return (mentions[found].country, false) }
-            if let topic { return (topic, false) }
-            if let after { return (mentions[after].country, true) }
+            if let found = nearestBefore ?? firstBefore { return (.mention(found), false) }
+            if let topic { return (.topic(topic), false) }
+            if let after { return (.mention(after), true) }
         }
-        return firstAfter.map { (mentions[$0].country, false) }
+        return firstAfter.map { (.mention($0), false) }
+    }
+
+    /// Who a cue is about: a mention in this segment (with the rest of its list), or the topic
+    /// carried from earlier segments.
+    enum Holder {
+        case mention(Int)
+        case topic(Int)
     }
 
     /// The subject of a relation: the nearest unmarked mention before the cue in its clause, else the
-    /// sentence's first unmarked mention before it, else (Chinese) the carried topic.
-    private func relationSubject(cueStart: Int, excluding country: Int?, latin: Bool, topic: Int?) -> Int? {
+    /// sentence's first unmarked mention before it, else (Chinese) the carried topic. Mentions of the
+    /// object's list are never the subject.
+    private func relationSubject(cueStart: Int, excluding object: Int?, latin: Bool, topic: Int?) -> Holder? {
         let cueClause = clause(cueStart)
+        func isObject(_ country: Int) -> Bool {
+            guard let object else { return false }
+            let group = mentions[object].group
+            return mentions[group...].contains { $0.group == group && $0.country == country }
+        }
         var inClause: Int?, first: Int?, nearest: Int?
-        for (i, m) in mentions.enumerated() where m.end <= cueStart && !m.object && m.country != country {
+        for (i, m) in mentions.enumerated() where m.end <= cueStart && !m.object && !isObject(m.country) {
             if first == nil { first = i }
             if opensClause(m) { nearest = i }
             if clause(m.start) == cueClause { inClause = i }
         }
-        if let found = inClause ?? (latin ? first : nearest ?? first) { return mentions[found].country }
-        if !latin, let topic, topic != country { return topic }
+        if let found = inClause ?? (latin ? first : nearest ?? first) { return .mention(found) }
+        if !latin, let topic, !isObject(topic) { return .topic(topic) }
         return nil
     }
 

@@ -46,6 +46,30 @@ struct StanceRulesTests {
         #expect(Fixture.stances("美國依賴中國稀土") == Fixture.stances("美国依赖中国稀土"))
     }
 
+    // MARK: A cue about a list of countries is about each of them.
+
+    @Test func chineseListSharesTheCue() {
+        #expect(Fixture.stances("日本、韩国和印度的稀土项目进展缓慢")
+            == ["JP": unf, "KR": unf, "IN": unf])
+    }
+
+    @Test func englishSeriesClosedByAndSharesTheCue() {
+        #expect(Fixture.stances("稀土", "Efforts in Vietnam, India, and Australia have largely failed.")
+            == ["VN": unf, "IN": unf, "AU": unf])
+    }
+
+    @Test func aListOnEitherSideOfARelation() {
+        #expect(Fixture.stances("美国和日本依赖中国稀土") == ["US": unf, "JP": unf, "CN": fav])
+        #expect(Fixture.stances("稀土", "Japan relies on China and Myanmar for heavy rare earths.")
+            == ["JP": unf, "CN": fav, "MM": fav])
+    }
+
+    @Test func aCommaAloneIsNoList() {
+        // "In China, the US ...": the comma ends a phrase; only the US fails.
+        #expect(Fixture.stances("稀土", "In China, the US faces severe shortages.")
+            == ["CN": neu, "US": unf])
+    }
+
     // MARK: Negation flips and damps.
 
     @Test(arguments: ["不", "没有", "并非", "难以", "未"])
