@@ -62,7 +62,7 @@ public struct Lexicon: Sendable {
     /// Pattern id → entry index (several spellings, e.g. traditional variants, share an entry).
     let patternEntry: [Int32]
     /// Pairing prefixes and suffixes as bytes.
-    let prefixes: [(bytes: [UInt8], object: Bool)]
+    let prefixes: [(bytes: [UInt8], role: Model.Affix.Role)]
     let suffixes: [[UInt8]]
     /// List joins (和, 、, "and", ","), lower-cased bytes; `series` ones join only inside a closed list.
     let joins: [(bytes: [UInt8], series: Bool)]
@@ -132,7 +132,7 @@ public struct Lexicon: Sendable {
         self.automaton = Automaton(patterns: patterns)
         self.finder = TokenFinder(automaton: automaton, patternEntry: patternEntry, entries: entries)
         self.prefixes = model.prefixes.flatMap { affix in
-            Lexicon.spellings(of: affix.text, traditional: traditional).map { (Array($0.utf8), affix.marksObject) }
+            Lexicon.spellings(of: affix.text, traditional: traditional).map { (Array($0.utf8), affix.role) }
         }
         self.suffixes = model.suffixes.flatMap { Lexicon.spellings(of: $0.text, traditional: traditional).map { Array($0.utf8) } }
         self.joins = model.joins.flatMap { join in

@@ -189,8 +189,8 @@ struct ModelReader {
                 joins.append(.init(text: text, series: role == "series"))
                 continue
             }
-            guard role == "object" || role == "plain" else {
-                issue(file, row, "unknown role `\(role)` — use object or plain")
+            guard let affixRole = Model.Affix.Role(rawValue: role) else {
+                issue(file, row, "unknown role `\(role)` — use plain, object or aside")
                 continue
             }
             guard seen.insert(kind + "\t" + text).inserted else {
@@ -198,8 +198,8 @@ struct ModelReader {
                 continue
             }
             switch kind {
-            case "prefix": prefixes.append(.init(text: text, marksObject: role == "object"))
-            case "suffix": suffixes.append(.init(text: text, marksObject: role == "object"))
+            case "prefix": prefixes.append(.init(text: text, role: affixRole))
+            case "suffix": suffixes.append(.init(text: text, role: affixRole))
             default: issue(file, row, "unknown kind `\(kind)` — use prefix, suffix or join")
             }
         }

@@ -49,7 +49,17 @@ public struct Model: Sendable {
 
     public struct Affix: Sendable, Equatable {
         public var text: String
-        public var marksObject: Bool
+        public var role: Role
+
+        /// What a prefix says of the country after it.
+        public enum Role: String, Sendable {
+            /// Nothing beyond completing a pairing (赴美, 涉俄).
+            case plain
+            /// The object of what follows (对华依赖: 华 is depended upon).
+            case object
+            /// A companion, not the subject (与欧盟的谈判, "a deal with Australia").
+            case aside
+        }
     }
 
     /// What may stand between two country names that are read as one list (美国和日本, "Vietnam,

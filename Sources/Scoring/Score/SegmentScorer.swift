@@ -16,6 +16,8 @@ public struct SegmentScorer: Sendable {
         var end: Int
         /// Marked as the object of a relation (对华, 向中国, "on China").
         var object: Bool
+        /// Marked as a companion (与欧盟的谈判, "a deal with Australia"): never the subject.
+        var aside: Bool
         /// Index of the first mention of the list this one belongs to (美国和日本, "Vietnam, India
         /// and Australia"); its own index when it stands alone.
         var group: Int
@@ -41,7 +43,7 @@ public struct SegmentScorer: Sendable {
         for m in mentions { acc.mention(m.country) }
         // The first unmarked mention becomes the topic for the following segments (set after scoring
         // this one, whose own mentions take precedence).
-        defer { if let first = mentions.first(where: { !$0.object }) { acc.topic = first.country } }
+        defer { if let first = mentions.first(where: { !$0.object && !$0.aside }) { acc.topic = first.country } }
         // Each segment that names a country counts once toward its average.
         for (i, m) in mentions.enumerated() where !mentions[..<i].contains(where: { $0.country == m.country }) {
             acc.naming[m.country] += segmentWeight
@@ -144,17 +146,19 @@ public struct SegmentScorer: Sendable {
         for (i, token) in tokens.enumerated() {
             switch lexicon.entries[token.entry].kind {
             case .country(let c):
+                let role = prefixRole(bytes, at: token.start)
                 mentions.append(Mention(country: c, start: token.start, end: token.end,
-                                        object: objectMarked(bytes, at: token.start), group: mentions.count))
+                                        object: role == .object, aside: role == .aside, group: mentions.count))
             case .bare(let c):
                 if token.start > 0 && SegmentScorer.isDigitBefore(bytes, token.start) { continue }
                 var paired = false
-                var object = false
+                var object = false, aside = false
                 if i > 0, tokens[i - 1].end == token.start, pairs(tokens[i - 1], bytes, atEnd: true) { paired = true }
                 if i + 1 < tokens.count, tokens[i + 1].start == token.end, pairs(tokens[i + 1], bytes, atEnd: false) { paired = true }
                 for prefix in lexicon.prefixes where SegmentScorer.hasBytes(bytes, prefix.bytes, endingAt: token.start) {
                     paired = true
-                    object = object || prefix.object
+                    object = object || prefix.role == .object
+                    aside = aside || prefix.role == .aside
                 }
                 if !paired {
                     for suffix in lexicon.suffixes where SegmentScorer.hasBytes(bytes, suffix, startingAt: token.end) {
@@ -163,7 +167,7 @@ public struct SegmentScorer: Sendable {
                     }
                 }
                 if paired {
-                    mentions.append(Mention(country: c, start: token.start, end: token.end, object: object, group: mentions.count))
+                    mentions.append(Mention(country: c, start: token.start, end: token.end, object: object, aside: aside, group: mentions.count))
                 }
             default:
                 continue
@@ -185,8 +189,10 @@ public struct SegmentScorer: Sendable {
             nextJoined = joined[i]
         }
         for i in 0..<(mentions.count - 1) where joined[i] {
+            // 中国与美国: 与 joins the list here and marks no companion.
             mentions[i + 1].group = mentions[i].group
-            if mentions[mentions[i].group].object { mentions[i + 1].object = true }
+            mentions[i + 1].object = mentions[mentions[i].group].object
+            mentions[i + 1].aside = mentions[mentions[i].group].aside
         }
     }
 
@@ -233,24 +239,36 @@ public struct SegmentScorer: Sendable {
         }
     }
 
-    /// 对中国, 向美国, 从日本, "on China", "from China": the country is the object of what follows.
-    private func objectMarked(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        for prefix in lexicon.prefixes where prefix.object {
-            if SegmentScorer.hasBytes(bytes, prefix.bytes, endingAt: start) { return true }
+    /// 对中国, 向美国, 从日本, "on China", "from the US": the country is the object of what follows;
+    /// 与欧盟, "with Australia", "unlike Japan": a companion, not the subject.
+    private func prefixRole(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Model.Affix.Role {
+        for prefix in lexicon.prefixes where prefix.role != .plain {
+            if SegmentScorer.hasBytes(bytes, prefix.bytes, endingAt: start) { return prefix.role }
         }
         var i = start
         while i > 0 && bytes[i - 1] == 0x20 { i -= 1 }
-        if i == start { return false }
-        for word in SegmentScorer.objectWords {
+        if i == start { return .plain }
+        // "from the US": the article belongs to the name.
+        if SegmentScorer.hasBytes(bytes, SegmentScorer.the, endingAt: i, caseInsensitive: true),
+           i - 3 > 0, bytes[i - 4] == 0x20 {
+            i -= 3
+            while i > 0 && bytes[i - 1] == 0x20 { i -= 1 }
+        }
+        for (word, role) in SegmentScorer.roleWords {
             if SegmentScorer.hasBytes(bytes, word, endingAt: i, caseInsensitive: true),
                i - word.count == 0 || !Lexicon.isWordByte(bytes[i - word.count - 1]) {
-                return true
+                return role
             }
         }
-        return false
+        return .plain
     }
 
-    static let objectWords: [[UInt8]] = ["on", "upon", "from"].map { Array($0.utf8) }
+    static let roleWords: [([UInt8], Model.Affix.Role)] = {
+        let words: [(String, Model.Affix.Role)] = [
+            ("on", .object), ("upon", .object), ("from", .object), ("with", .aside), ("unlike", .aside), ("than", .aside), ("in", .aside),
+        ]
+        return words.map { (Array($0.0.utf8), $0.1) }
+    }()
 
     // MARK: - Clauses
 
@@ -425,9 +443,15 @@ public struct SegmentScorer: Sendable {
     /// first mention before it, else the topic carried from earlier segments, else the nearest
     /// mention after it in the clause, else the first after it.
     private func holder(cueStart: Int, cueEnd: Int, latin: Bool, topic: Int?) -> (found: Holder, near: Bool)? {
+        // A companion or a place (与欧盟, 在马来西亚, "in Malaysia") holds the cue only when nobody else can.
+        holder(cueStart: cueStart, cueEnd: cueEnd, latin: latin, topic: topic, aside: false)
+            ?? holder(cueStart: cueStart, cueEnd: cueEnd, latin: latin, topic: nil, aside: true)
+    }
+
+    private func holder(cueStart: Int, cueEnd: Int, latin: Bool, topic: Int?, aside: Bool) -> (found: Holder, near: Bool)? {
         let cueClause = clause(cueStart)
         var before: Int?, after: Int?, firstBefore: Int?, nearestBefore: Int?, firstAfter: Int?
-        for (i, m) in mentions.enumerated() where !m.object {
+        for (i, m) in mentions.enumerated() where !m.object && (aside || !m.aside) {
             if m.end <= cueStart {
                 if firstBefore == nil { firstBefore = i }
                 if opensClause(m) { nearestBefore = i }
@@ -469,7 +493,7 @@ public struct SegmentScorer: Sendable {
             return mentions[group...].contains { $0.group == group && $0.country == country }
         }
         var inClause: Int?, first: Int?, nearest: Int?
-        for (i, m) in mentions.enumerated() where m.end <= cueStart && !m.object && !isObject(m.country) {
+        for (i, m) in mentions.enumerated() where m.end <= cueStart && !m.object && !m.aside && !isObject(m.country) {
             if first == nil { first = i }
             if opensClause(m) { nearest = i }
             if clause(m.start) == cueClause { inClause = i }

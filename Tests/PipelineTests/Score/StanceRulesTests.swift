@@ -70,6 +70,22 @@ struct StanceRulesTests {
             == ["CN": neu, "US": unf])
     }
 
+    // MARK: A companion or a place does not hold the cue when someone else can.
+
+    @Test func aPlaceIsNotTheOneWhoActs() {
+        #expect(Fixture.stances("莱纳斯在马来西亚扩产") == ["AU": fav, "MY": neu])
+        #expect(Fixture.stances("稀土", "Lynas in Malaysia has expanded output.") == ["AU": fav, "MY": neu])
+    }
+
+    @Test func aCompanionIsNotTheSubject() {
+        #expect(Fixture.stances("稀土", "Japan signed a deal with Australia and expanded its stockpile.")
+            == ["JP": fav, "AU": neu])
+    }
+
+    @Test func aPlaceHoldsTheCueWhenNobodyElseCan() {
+        #expect(Fixture.stances("稀土", "In Japan, magnet makers face severe shortages.") == ["JP": unf])
+    }
+
     // MARK: Negation flips and damps.
 
     @Test(arguments: ["不", "没有", "并非", "难以", "未"])
