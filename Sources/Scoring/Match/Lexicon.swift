@@ -69,7 +69,8 @@ public struct Lexicon: Sendable {
     /// The bytes of every bare form, to tell when a longer form begins or ends with one (欧|美企, 中|美国).
     let bareForms: Set<[UInt8]>
     /// For each cue with `{X}`, every spelling of the text after `{X}`, found by bytes after the object.
-    let slotClosings: [Int: [[UInt8]]]
+    /// Keyed by the first cue with a given opening text; every cue sharing that opening, in file order.
+    let slotClosings: [Int: [(cue: Int, closings: [[UInt8]])]]
     /// The automaton and the per-pattern checks, flattened for `tokens(in:into:)`.
     let finder: TokenFinder
 
@@ -88,7 +89,8 @@ public struct Lexicon: Sendable {
         }
 
         var entries: [Entry] = []
-        var slotClosings: [Int: [[UInt8]]] = [:]
+        var slotClosings: [Int: [(cue: Int, closings: [[UInt8]])]] = [:]
+        var slotOpenings: [String: Int] = [:]
         var patterns: [[UInt8]] = []
         var patternEntry: [Int32] = []
 
@@ -119,8 +121,15 @@ public struct Lexicon: Sendable {
         for (index, cue) in model.cues.enumerated() {
             if cue.term.contains("{X}") {
                 let parts = cue.term.components(separatedBy: "{X}")
-                add(parts[0], .slotOpen(index))
-                slotClosings[index] = Lexicon.spellings(of: parts[1], traditional: traditional).map { Array($0.utf8) }
+                let closings = Lexicon.spellings(of: parts[1], traditional: traditional).map { Array($0.utf8) }
+                // 向{X}提交 and 向{X}申请 share one opening pattern; the closing text tells them apart.
+                if let first = slotOpenings[parts[0]] {
+                    slotClosings[first]?.append((index, closings))
+                } else {
+                    slotOpenings[parts[0]] = index
+                    add(parts[0], .slotOpen(index))
+                    slotClosings[index] = [(index, closings)]
+                }
             } else {
                 add(cue.term, .cue(index))
             }

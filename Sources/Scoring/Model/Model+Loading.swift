@@ -270,12 +270,12 @@ struct ModelReader {
             switch type {
             case .negator, .irony: valid = factor >= -1 && factor < 0
             case .intensifier: valid = factor > 1 && factor <= 3
-            case .diminisher, .contrast, .concessive: valid = factor > 0 && factor < 1
+            case .diminisher, .contrast, .concessive, .reducer: valid = factor > 0 && factor < 1
             case .question: valid = factor >= -1 && factor < 1 && factor != 0
             case .blocker, .barrier: valid = factor == 1
             }
             guard valid else {
-                issue(file, row, "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/irony take -1..<0, question -1..<1 (not 0), intensifier 1<..3, diminisher/contrast/concessive 0<..<1, blocker/barrier 1")
+                issue(file, row, "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/irony take -1..<0, question -1..<1 (not 0), intensifier 1<..3, diminisher/contrast/concessive/reducer 0<..<1, blocker/barrier 1")
                 continue
             }
             let key = term.lowercased()

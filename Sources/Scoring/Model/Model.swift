@@ -34,6 +34,9 @@ public struct Model: Sendable {
 
     public enum ModifierType: String, Sendable, CaseIterable {
         case negator, intensifier, diminisher, contrast, concessive, question, irony
+        /// Lessens what follows (降低, reduce, ease): a weakness lessened reads as a gain (降低对华依赖
+        /// is mildly favorable), a strength lessened as a smaller strength.
+        case reducer
         /// A phrase that holds a modifier but means none (不仅, 不断, 策略, not only): it only hides it.
         case blocker
         /// A verb that ends the reach of modifiers before it (难以摆脱对华依赖: 难以 negates 摆脱, not 依赖).

@@ -60,6 +60,8 @@ public struct SegmentScorer: Sendable {
         findClauseBoundaries(bytes)
         let contrast = contrastPoint()
 
+        // The end of the last matched `{X}` phrase: cues inside it (卡 in 被{X}卡) are part of it.
+        var phraseEnd = -1
         for (index, token) in tokens.enumerated() {
             let weight: Double
             let cueIndex: Int
@@ -67,14 +69,16 @@ public struct SegmentScorer: Sendable {
             var end = token.end
             switch lexicon.entries[token.entry].kind {
             case .cue(let c):
+                if token.start < phraseEnd { continue }
                 cueIndex = c
                 weight = lexicon.model.cues[c].weight
             case .slotOpen(let c):
-                guard let (mention, closeEnd) = slotObject(after: index, cue: c, bytes) else { continue }
-                cueIndex = c
-                weight = lexicon.model.cues[c].weight
+                guard let (mention, closeEnd, slotCue) = slotObject(after: index, cue: c, bytes) else { continue }
+                cueIndex = slotCue
+                weight = lexicon.model.cues[slotCue].weight
                 objectMention = mention
                 end = closeEnd
+                phraseEnd = closeEnd
             default:
                 continue
             }
@@ -348,14 +352,15 @@ public struct SegmentScorer: Sendable {
             let gap = SegmentScorer.units(bytes, from: token.end, to: cueStart)
             let window: Int
             switch modifier.type {
-            case .negator: window = latin ? p.negationWindowWords : p.negationWindowCJK
+            case .negator, .reducer: window = latin ? p.negationWindowWords : p.negationWindowCJK
             case .intensifier, .diminisher: window = latin ? p.intensifierWindowWords : p.intensifierWindowCJK
             case .irony: window = latin ? p.negationWindowWords : p.negationWindowCJK
             case .contrast, .concessive, .question, .blocker, .barrier: continue
             }
             if gap > window { continue }
-            value *= modifier.factor
-            if explain { applied.append("\(modifier.term)×\(SegmentScorer.format(modifier.factor))") }
+            let factor = modifier.type == .reducer && value < 0 ? -modifier.factor : modifier.factor
+            value *= factor
+            if explain { applied.append("\(modifier.term)×\(SegmentScorer.format(factor))") }
         }
     }
 
@@ -450,8 +455,12 @@ public struct SegmentScorer: Sendable {
 
     private func holder(cueStart: Int, cueEnd: Int, latin: Bool, topic: Int?, aside: Bool) -> (found: Holder, near: Bool)? {
         let cueClause = clause(cueStart)
-        var before: Int?, after: Int?, firstBefore: Int?, nearestBefore: Int?, firstAfter: Int?
-        for (i, m) in mentions.enumerated() where !m.object && (aside || !m.aside) {
+        var before: Int?, after: Int?, firstBefore: Int?, nearestBefore: Int?, firstAfter: Int?, marked: Int?
+        for (i, m) in mentions.enumerated() {
+            guard !m.object && (aside || !m.aside) else {
+                if !aside && m.end <= cueStart && clause(m.start) == cueClause { marked = i }
+                continue
+            }
             if m.end <= cueStart {
                 if firstBefore == nil { firstBefore = i }
                 if opensClause(m) { nearestBefore = i }
@@ -465,6 +474,9 @@ public struct SegmentScorer: Sendable {
         // continue the nearest clause subject before them (中国坚决不给稀土,美国人“被逼急了”,超级大国沦落到...),
         // or the topic of the previous sentences; a country after a Chinese cue is mostly its object.
         if let found = before ?? (latin ? after : nil) { return (.mention(found), true) }
+        // Chinese 对美国的缺口只是杯水车薪: a marked country earlier in the clause is nearer than the
+        // sentence's subject (in English the clause's country after the cue has already been taken).
+        if let marked, !latin { return (.mention(marked), true) }
         if latin {
             if let found = firstBefore { return (.mention(found), false) }
         } else {
@@ -518,17 +530,20 @@ public struct SegmentScorer: Sendable {
 
     /// For `卡{X}脖子`: the mention right after the opening text, and the end of the closing text when
     /// it follows the mention within a few characters (向中国商务部提交: 商务部 may stand between).
-    private func slotObject(after index: Int, cue: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+    /// Several cues may share the opening (向{X}提交, 向{X}申请): the nearest closing text decides.
+    private func slotObject(after index: Int, cue: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         let open = tokens[index]
-        guard let m = mentions.firstIndex(where: { $0.start == open.end }), let closings = lexicon.slotClosings[cue] else {
+        guard let m = mentions.firstIndex(where: { $0.start == open.end }), let alternatives = lexicon.slotClosings[cue] else {
             return nil
         }
         let from = mentions[m].end
         let limit = min(bytes.count, from + 15)
         var at = from
         while at < limit {
-            for closing in closings where SegmentScorer.hasBytes(bytes, closing, startingAt: at) {
-                return (m, at + closing.count)
+            for alternative in alternatives {
+                for closing in alternative.closings where SegmentScorer.hasBytes(bytes, closing, startingAt: at) {
+                    return (m, at + closing.count, alternative.cue)
+                }
             }
             at += 1
         }

@@ -33,6 +33,11 @@ struct StanceRulesTests {
         #expect(Fixture.stances("欧盟向中国提交稀土申请") == ["EU": unf, "CN": fav])
     }
 
+    @Test func slotCuesSharingAnOpeningAreToldApartByTheirClosing() {
+        // 向{X}提交 comes first in cues.tsv; 向{X}申请 must still be found.
+        #expect(Fixture.stances("日本向中国申请稀土许可") == ["JP": unf, "CN": fav])
+    }
+
     @Test func cannotDoWithoutAndWaitingForApproval() {
         #expect(Fixture.stances("美国军工供应链离不开中国稀土") == ["US": unf, "CN": fav])
         #expect(Fixture.stances("欧盟企业排队等中方审批稀土许可") == ["EU": unf, "CN": fav])
@@ -84,6 +89,18 @@ struct StanceRulesTests {
 
     @Test func aPlaceHoldsTheCueWhenNobodyElseCan() {
         #expect(Fixture.stances("稀土", "In Japan, magnet makers face severe shortages.") == ["JP": unf])
+    }
+
+    @Test func aMarkedCountryInTheClauseBeatsTheSentenceSubject() {
+        #expect(Fixture.stances("中国产能充足，但对美国的缺口只是杯水车薪")["US"] == unf)
+    }
+
+    // MARK: Lessening a weakness is a gain; lessening a strength, a smaller strength.
+
+    @Test func reducingRelianceIsAGain() {
+        #expect(Fixture.stances("稀土", "Japan has reduced its reliance on imports.") == ["JP": fav])
+        #expect(Fixture.stances("日本大幅降低进口依赖")["JP"] == fav)
+        #expect((Fixture.scores("稀土", "China reduced its dominance.")["CN"] ?? 0) > 0)
     }
 
     // MARK: Negation flips and damps.
