@@ -222,7 +222,7 @@ struct ModelReader {
                 continue
             }
             guard let kind = Model.CueKind(rawValue: row.columns[2]) else {
-                issue(file, row, "unknown kind `\(row.columns[2])` — use cue or rel")
+                issue(file, row, "unknown kind `\(row.columns[2])` — use cue, rel or tone")
                 continue
             }
             if term.contains("{X}") {

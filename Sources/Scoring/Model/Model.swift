@@ -23,6 +23,8 @@ public struct Model: Sendable {
         case cue
         /// Between two countries: `weight` to the subject, `-weight` to the object.
         case rel
+        /// Moves the article's tone only (shares fell, 涨停): market colour, not a country's position.
+        case tone
     }
 
     public struct Cue: Sendable, Equatable {

@@ -102,6 +102,7 @@ public struct SegmentScorer: Sendable {
                 if acc.explain { applied.append("title×\(SegmentScorer.format(segmentWeight))") }
             }
             acc.toneSum += value
+            if cue.kind == .tone { continue }
 
             var targets: [(country: Int, value: Double, role: String)] = []
             /// A cue about one member of a list is about each of them (美日依赖中国: US and JP).
@@ -121,7 +122,9 @@ public struct SegmentScorer: Sendable {
                 if let subject = relationSubject(cueStart: token.start, excluding: object, latin: latin, topic: acc.topic) {
                     add(subject, value, "subject")
                 }
-                if let object { add(.mention(object), -value, "object") }
+                // 不依赖中国, "reduce reliance on China": the subject's need is denied or lessened; the
+                // one depended on gains or loses nothing by it.
+                if let object, (value < 0) == (weight < 0) { add(.mention(object), -value, "object") }
             } else if let holder = holder(cueStart: token.start, cueEnd: end, latin: latin, topic: acc.topic) {
                 // A cue reached only through the sentence or the topic, not its own clause, is less
                 // surely about that country: it counts `distant_attribution` times.

@@ -20,12 +20,17 @@ enum Fixture {
         }
     }()
 
-    /// Scores one article (title and body) with the bundled model.
-    static func score(_ title: String, _ body: String) -> [CountryStance] {
+    /// Scores one article (title and body) with the bundled model: every country and the tone.
+    static func article(_ title: String, _ body: String) -> ArticleStance {
         var scorer = ArticleScorer(lexicon: lexicon)
         let article = Article(id: "t:1", file: "t", index: 1, line: 1, title: title, outlet: nil, published: nil,
                               topic: nil, body: body)
-        return scorer.score(article).stance.countries
+        return scorer.score(article).stance
+    }
+
+    /// Each country's stance in one article.
+    static func score(_ title: String, _ body: String) -> [CountryStance] {
+        article(title, body).countries
     }
 
     /// Each country's label.

@@ -103,6 +103,19 @@ struct StanceRulesTests {
         #expect((Fixture.scores("稀土", "China reduced its dominance.")["CN"] ?? 0) > 0)
     }
 
+    @Test func aLessenedRelationMovesOnlyTheSubject() {
+        #expect(Fixture.stances("稀土", "The deal is designed to reduce US reliance on China.") == ["US": fav, "CN": neu])
+        #expect(Fixture.stances("日本不依赖中国稀土") == ["JP": fav, "CN": neu])
+    }
+
+    // MARK: Market colour moves the tone, not a country.
+
+    @Test func stockMovesAreToneNotStance() {
+        let article = Fixture.article("美股异动 | 稀土概念股集体走低", "MP Materials fell 7% as US rare earth stocks dropped.")
+        #expect(article.countries.map(\.label) == [neu])
+        #expect(article.tone < 0)
+    }
+
     // MARK: Negation flips and damps.
 
     @Test(arguments: ["不", "没有", "并非", "难以", "未"])
