@@ -272,10 +272,10 @@ struct ModelReader {
             case .intensifier: valid = factor > 1 && factor <= 3
             case .diminisher, .contrast, .concessive, .reducer: valid = factor > 0 && factor < 1
             case .question: valid = factor >= -1 && factor < 1 && factor != 0
-            case .blocker, .barrier: valid = factor == 1
+            case .blocker, .barrier, .scope: valid = factor == 1
             }
             guard valid else {
-                issue(file, row, "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/irony take -1..<0, question -1..<1 (not 0), intensifier 1<..3, diminisher/contrast/concessive/reducer 0<..<1, blocker/barrier 1")
+                issue(file, row, "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/irony take -1..<0, question -1..<1 (not 0), intensifier 1<..3, diminisher/contrast/concessive/reducer 0<..<1, blocker/barrier/scope 1")
                 continue
             }
             let key = term.lowercased()
@@ -374,6 +374,10 @@ struct ModelReader {
                 if value > 0 && value <= 1 { p.distantAttribution = value } else { issue(file, row, "`distant_attribution` must lie in (0, 1]") }
             case "prior_segments":
                 if value >= 0 { p.priorSegments = value } else { issue(file, row, "`prior_segments` must be 0 or more") }
+            case "share_min":
+                if value > 0 && value <= 100 { p.shareMin = value } else { issue(file, row, "`share_min` is a percentage in (0, 100]") }
+            case "share_weight":
+                if value > 0 && value <= 4 { p.shareWeight = value } else { issue(file, row, "`share_weight` must lie in (0, 4], like a cue weight") }
             case "negation_window_cjk": if let w = window() { p.negationWindowCJK = w }
             case "negation_window_words": if let w = window() { p.negationWindowWords = w }
             case "intensifier_window_cjk": if let w = window() { p.intensifierWindowCJK = w }

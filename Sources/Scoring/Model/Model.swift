@@ -43,6 +43,9 @@ public struct Model: Sendable {
         case blocker
         /// A verb that ends the reach of modifiers before it (难以摆脱对华依赖: 难以 negates 摆脱, not 依赖).
         case barrier
+        /// Makes a share in its clause a share of the world (全球, global): "China accounts for 90% of
+        /// global refining" is a position, "10% of demand" is not (params.tsv: share_min, share_weight).
+        case scope
     }
 
     public struct Modifier: Sendable, Equatable {
@@ -99,6 +102,10 @@ public struct Model: Sendable {
         public var priorSegments = 0.0
         /// Factor for a cue attributed outside its own clause (the sentence's subject, the carried topic).
         public var distantAttribution = 1.0
+        /// A share of the world at or above this percentage reads as a strong position ...
+        public var shareMin = 50.0
+        /// ... worth this weight, attributed like a cue.
+        public var shareWeight = 2.0
         public var negationWindowCJK = 4
         public var negationWindowWords = 3
         public var intensifierWindowCJK = 2

@@ -52,6 +52,7 @@ public struct SegmentScorer: Sendable {
         for token in tokens {
             switch lexicon.entries[token.entry].kind {
             case .cue, .slotOpen: hasCue = true
+            case .modifier(let m) where lexicon.model.modifiers[m].type == .scope: hasCue = true
             default: continue
             }
             break
@@ -62,30 +63,44 @@ public struct SegmentScorer: Sendable {
 
         // The end of the last matched `{X}` phrase: cues inside it (卡 in 被{X}卡) are part of it.
         var phraseEnd = -1
+        // The clause whose world share has been counted: one per clause.
+        var shareClause = -1
         for (index, token) in tokens.enumerated() {
             let weight: Double
-            let cueIndex: Int
             var objectMention: Int?
+            var start = token.start
             var end = token.end
+            /// What stands in for a cue: its kind, entry text and source.
+            let cue: (kind: Model.CueKind, term: String, source: Model.Source)
             switch lexicon.entries[token.entry].kind {
             case .cue(let c):
                 if token.start < phraseEnd { continue }
-                cueIndex = c
-                weight = lexicon.model.cues[c].weight
+                let entry = lexicon.model.cues[c]
+                cue = (entry.kind, entry.term, entry.source)
+                weight = entry.weight
             case .slotOpen(let c):
                 guard let (mention, closeEnd, slotCue) = slotObject(after: index, cue: c, bytes) else { continue }
-                cueIndex = slotCue
-                weight = lexicon.model.cues[slotCue].weight
+                let entry = lexicon.model.cues[slotCue]
+                cue = (entry.kind, entry.term, entry.source)
+                weight = entry.weight
                 objectMention = mention
                 end = closeEnd
                 phraseEnd = closeEnd
+            case .modifier(let m) where lexicon.model.modifiers[m].type == .scope:
+                let k = clause(token.start)
+                guard k != shareClause, let share = worldShare(inClause: k, bytes) else { continue }
+                shareClause = k
+                let scope = lexicon.model.modifiers[m]
+                cue = (.cue, "share ≥ \(SegmentScorer.format(p.shareMin))% (\(scope.term))", scope.source)
+                weight = p.shareWeight
+                start = share.start
+                end = share.end
             default:
                 continue
             }
-            let cue = lexicon.model.cues[cueIndex]
             var value = weight
             var applied: [String] = []
-            applyModifiers(before: index, cueStart: token.start, bytes, value: &value, applied: &applied, explain: acc.explain)
+            applyModifiers(before: index, cueStart: start, bytes, value: &value, applied: &applied, explain: acc.explain)
             if let contrast {
                 let factor = contrastFactor(contrast, at: token.start)
                 if factor != 1 {
@@ -93,7 +108,7 @@ public struct SegmentScorer: Sendable {
                     if acc.explain { applied.append("\(contrast.term)×\(SegmentScorer.format(factor))") }
                 }
             }
-            if let q = questionFactor(at: token.start, end: end, bytes) {
+            if let q = questionFactor(at: start, end: end, bytes) {
                 value *= q.factor
                 if acc.explain { applied.append("\(q.term)×\(SegmentScorer.format(q.factor))") }
             }
@@ -118,14 +133,14 @@ public struct SegmentScorer: Sendable {
             }
             let latin = Lexicon.isWordByte(bytes[token.start])
             if cue.kind == .rel {
-                let object = objectMention ?? relationObject(cueStart: token.start, cueEnd: end)
-                if let subject = relationSubject(cueStart: token.start, excluding: object, latin: latin, topic: acc.topic) {
+                let object = objectMention ?? relationObject(cueStart: start, cueEnd: end)
+                if let subject = relationSubject(cueStart: start, excluding: object, latin: latin, topic: acc.topic) {
                     add(subject, value, "subject")
                 }
                 // 不依赖中国, "reduce reliance on China": the subject's need is denied or lessened; the
                 // one depended on gains or loses nothing by it.
                 if let object, (value < 0) == (weight < 0) { add(.mention(object), -value, "object") }
-            } else if let holder = holder(cueStart: token.start, cueEnd: end, latin: latin, topic: acc.topic) {
+            } else if let holder = holder(cueStart: start, cueEnd: end, latin: latin, topic: acc.topic) {
                 // A cue reached only through the sentence or the topic, not its own clause, is less
                 // surely about that country: it counts `distant_attribution` times.
                 let factor = holder.near ? 1 : lexicon.model.parameters.distantAttribution
@@ -137,7 +152,7 @@ public struct SegmentScorer: Sendable {
                 acc.raw[country] += target.value
                 if acc.explain {
                     acc.evidence[country].append(Evidence(
-                        matched: SegmentScorer.text(bytes, token.start, end), entry: cue.term,
+                        matched: SegmentScorer.text(bytes, start, end), entry: cue.term,
                         source: cue.source.description, weight: weight, modifiers: applied,
                         value: (target.value * 1000).rounded() / 1000, role: target.role, segment: segment,
                         segmentKind: kind, segmentText: SegmentScorer.text(bytes, 0, bytes.count)))
@@ -145,6 +160,70 @@ public struct SegmentScorer: Sendable {
             }
         }
     }
+
+    // MARK: - World shares
+
+    /// The largest share at or above `share_min` in a clause that names the world (90%, 90 per cent,
+    /// 九成, 9成), as the byte range of the figure.
+    private func worldShare(inClause k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
+        let from = k == 0 ? 0 : clauseStarts[k - 1]
+        let to = k < boundaries.count ? boundaries[k] : bytes.count
+        var best: (value: Double, start: Int, end: Int)?
+        func consider(_ value: Double, _ start: Int, _ end: Int) {
+            if value >= lexicon.model.parameters.shareMin && value <= 100 && value > (best?.value ?? 0) {
+                best = (value, start, end)
+            }
+        }
+        var i = from
+        while i < to {
+            let b = bytes[i]
+            if SegmentScorer.isASCIIDigit(b) && (i == from || !(SegmentScorer.isASCIIDigit(bytes[i - 1]) || bytes[i - 1] == 0x2E)) {
+                let start = i
+                var value = 0.0
+                while i < to && SegmentScorer.isASCIIDigit(bytes[i]) { value = value * 10 + Double(bytes[i] - 0x30); i += 1 }
+                if i + 1 < to && bytes[i] == 0x2E && SegmentScorer.isASCIIDigit(bytes[i + 1]) {
+                    var scale = 0.1
+                    i += 1
+                    while i < to && SegmentScorer.isASCIIDigit(bytes[i]) { value += Double(bytes[i] - 0x30) * scale; scale /= 10; i += 1 }
+                }
+                var j = i
+                while j < to && bytes[j] == 0x20 { j += 1 }
+                if j < to && bytes[j] == 0x25 {
+                    consider(value, start, j + 1)
+                } else if SegmentScorer.hasBytes(bytes, SegmentScorer.fullWidthPercent, startingAt: j) {
+                    consider(value, start, j + 3)
+                } else if SegmentScorer.hasBytes(bytes, SegmentScorer.cheng, startingAt: i) {
+                    consider(value * 10, start, i + 3)
+                } else {
+                    for word in SegmentScorer.percentWords where j + word.count <= to {
+                        var same = true
+                        for (n, c) in word.enumerated() {
+                            var x = bytes[j + n]
+                            if x >= 0x41 && x <= 0x5A { x += 32 }
+                            if x != c { same = false; break }
+                        }
+                        if same { consider(value, start, j + word.count); break }
+                    }
+                }
+                continue
+            }
+            // 九成: a Chinese numeral before 成.
+            if b >= 0xE4 && b <= 0xE5 && i + 5 < to, SegmentScorer.hasBytes(bytes, SegmentScorer.cheng, startingAt: i + 3),
+               let tenth = SegmentScorer.chineseDigits.firstIndex(where: { SegmentScorer.hasBytes(bytes, $0, startingAt: i) }) {
+                consider(Double(tenth + 1) * 10, i, i + 6)
+                i += 6
+                continue
+            }
+            i += 1
+        }
+        return best.map { ($0.start, $0.end) }
+    }
+
+    static let fullWidthPercent: [UInt8] = Array("％".utf8)
+    static let cheng: [UInt8] = Array("成".utf8)
+    static let percentWords: [[UInt8]] = ["per cent", "percent"].map { Array($0.utf8) }
+    /// 一 … 十, whose position + 1 is the number of tenths before 成.
+    static let chineseDigits: [[UInt8]] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"].map { Array($0.utf8) }
 
     // MARK: - Countries
 
@@ -358,7 +437,7 @@ public struct SegmentScorer: Sendable {
             case .negator, .reducer: window = latin ? p.negationWindowWords : p.negationWindowCJK
             case .intensifier, .diminisher: window = latin ? p.intensifierWindowWords : p.intensifierWindowCJK
             case .irony: window = latin ? p.negationWindowWords : p.negationWindowCJK
-            case .contrast, .concessive, .question, .blocker, .barrier: continue
+            case .contrast, .concessive, .question, .blocker, .barrier, .scope: continue
             }
             if gap > window { continue }
             let factor = modifier.type == .reducer && value < 0 ? -modifier.factor : modifier.factor

@@ -43,6 +43,21 @@ struct ModifierCoverageTests {
         #expect(Self.dependence(intensifier, language: intensifier) < plain, "\(intensifier) should strengthen the cue")
     }
 
+    @Test(arguments: terms(.reducer))
+    func reducerTurnsAWeaknessIntoAGain(reducer: String) {
+        let reduced = Self.score(Self.sentence(reducer))
+        #expect(reduced > 0, "\(reducer) should turn 短缺/shortages into a mild gain")
+        #expect(abs(reduced) < abs(Self.score(Self.sentence(nil))))
+    }
+
+    @Test(arguments: terms(.scope))
+    func scopeMakesALargeShareAPosition(scope: String) {
+        let (title, body) = Self.isLatin(scope)
+            ? ("稀土", "Japan holds 80% of the \(scope) market for this magnet alloy.")
+            : ("日本此类磁体合金占\(scope)市场的80%。", "")
+        #expect(Fixture.stances(title, body)["JP"] == .favorable, "\(scope) should make an 80% share a position")
+    }
+
     @Test(arguments: terms(.diminisher))
     func diminisherWeakens(diminisher: String) {
         let plain = Self.dependence(language: diminisher)

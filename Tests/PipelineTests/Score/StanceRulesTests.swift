@@ -116,6 +116,20 @@ struct StanceRulesTests {
         #expect(article.tone < 0)
     }
 
+    // MARK: A large share of the world market is a strong position.
+
+    @Test func aLargeWorldShareIsAStrongPosition() {
+        #expect(Fixture.stances("稀土", "China accounts for about 90% of global rare earth refining.") == ["CN": fav])
+        #expect(Fixture.stances("稀土", "China refines 85 per cent of the world's rare earths.") == ["CN": fav])
+        #expect(Fixture.stances("中国稀土冶炼产能占全球的九成") == ["CN": fav])
+        #expect(Fixture.stances("中国镓产量占全球98％") == ["CN": fav])
+    }
+
+    @Test func aSmallShareOrNoScopeIsNoPosition() {
+        #expect(Fixture.stances("稀土", "The US holds 10% of global reserves.") == ["US": neu])
+        #expect(Fixture.stances("稀土", "Japan cut its stockpile by 90% this year.") == ["JP": neu])
+    }
+
     // MARK: Negation flips and damps.
 
     @Test(arguments: ["不", "没有", "并非", "难以", "未"])
