@@ -101,6 +101,7 @@ public struct SegmentScorer: Sendable {
             var value = weight
             var applied: [String] = []
             applyModifiers(before: index, cueStart: start, bytes, value: &value, applied: &applied, explain: acc.explain)
+            applyTrailingReducer(after: index, cueEnd: end, bytes, value: &value, applied: &applied, explain: acc.explain)
             if let contrast {
                 let factor = contrastFactor(contrast, at: token.start)
                 if factor != 1 {
@@ -134,12 +135,13 @@ public struct SegmentScorer: Sendable {
             let latin = Lexicon.isWordByte(bytes[token.start])
             if cue.kind == .rel {
                 let object = objectMention ?? relationObject(cueStart: start, cueEnd: end)
-                if let subject = relationSubject(cueStart: start, excluding: object, latin: latin, topic: acc.topic) {
-                    add(subject, value, "subject")
-                }
+                let subject = relationSubject(cueStart: start, excluding: object, latin: latin, topic: acc.topic)
+                if let subject { add(subject, value, "subject") }
                 // 不依赖中国, "reduce reliance on China": the subject's need is denied or lessened; the
-                // one depended on gains or loses nothing by it.
-                if let object, (value < 0) == (weight < 0) { add(.mention(object), -value, "object") }
+                // one depended on gains or loses nothing by it. Nor, in Chinese, when nobody is said to
+                // depend (出口经营者应向商务部申请: a procedure); an English "reliance on China" with no
+                // one named still says China is relied on.
+                if let object, subject != nil || latin, (value < 0) == (weight < 0) { add(.mention(object), -value, "object") }
             } else if let holder = holder(cueStart: start, cueEnd: end, latin: latin, topic: acc.topic) {
                 // A cue reached only through the sentence or the topic, not its own clause, is less
                 // surely about that country: it counts `distant_attribution` times.
@@ -416,6 +418,28 @@ public struct SegmentScorer: Sendable {
     }
 
     // MARK: - Modifiers
+
+    /// Chinese puts the change after the noun (对华依赖降至六成, 短缺有所缓解): a reducer within
+    /// `intensifier_window_cjk` + 1 characters after a Chinese cue, in its clause, lessens it.
+    private func applyTrailingReducer(after index: Int, cueEnd: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+                                      value: inout Double, applied: inout [String], explain: Bool) {
+        guard cueEnd > 0, !Lexicon.isWordByte(bytes[cueEnd - 1]) else { return }
+        let cueClause = clause(cueEnd - 1)
+        let window = lexicon.model.parameters.intensifierWindowCJK + 1
+        var k = index + 1
+        while k < tokens.count {
+            let token = tokens[k]
+            k += 1
+            if token.start < cueEnd { continue }
+            if SegmentScorer.units(bytes, from: cueEnd, to: token.start) > window || clause(token.start) != cueClause { return }
+            guard case .modifier(let m) = lexicon.entries[token.entry].kind, lexicon.model.modifiers[m].type == .reducer else { continue }
+            let modifier = lexicon.model.modifiers[m]
+            let factor = value < 0 ? -modifier.factor : modifier.factor
+            value *= factor
+            if explain { applied.append("\(modifier.term)×\(SegmentScorer.format(factor))") }
+            return
+        }
+    }
 
     private func applyModifiers(before index: Int, cueStart: Int, _ bytes: UnsafeBufferPointer<UInt8>,
                                 value: inout Double, applied: inout [String], explain: Bool) {

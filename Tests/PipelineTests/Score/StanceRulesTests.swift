@@ -108,6 +108,16 @@ struct StanceRulesTests {
         #expect(Fixture.stances("日本不依赖中国稀土") == ["JP": fav, "CN": neu])
     }
 
+    @Test func aChineseReducerAfterTheCueLessensIt() {
+        #expect(Fixture.stances("日本稀土对华依赖降至六成") == ["JP": fav, "CN": neu])
+    }
+
+    @Test func aChineseProcedureWithNoSubjectMovesNobody() {
+        #expect(Fixture.stances("出口经营者应当向商务部申请许可") == ["CN": neu])
+        // In English a relation with no one named still says who is relied on.
+        #expect(Fixture.stances("稀土", "Reliance on China remains high.") == ["CN": fav])
+    }
+
     // MARK: Market colour moves the tone, not a country.
 
     @Test func stockMovesAreToneNotStance() {
