@@ -9,6 +9,8 @@ public struct SegmentScorer: Sendable {
     private var boundaries: [Int] = []
     /// Where each clause after the first starts (just past its boundary mark).
     private var clauseStarts: [Int] = []
+    /// The countries the current cue moves, reused from cue to cue.
+    private var targets: [(country: Int, value: Double, role: Role)] = []
 
     struct Mention {
         var country: Int
@@ -21,6 +23,8 @@ public struct SegmentScorer: Sendable {
         /// Index of the first mention of the list this one belongs to (美国和日本, "Vietnam, India
         /// and Australia"); its own index when it stands alone.
         var group: Int
+        /// Joined to the next mention as one list (set by `findLists`).
+        var joinedToNext = false
     }
 
     public init(lexicon: Lexicon) {
@@ -120,33 +124,22 @@ public struct SegmentScorer: Sendable {
             acc.toneSum += value
             if cue.kind == .tone { continue }
 
-            var targets: [(country: Int, value: Double, role: String)] = []
-            /// A cue about one member of a list is about each of them (美日依赖中国: US and JP).
-            func add(_ found: Holder, _ value: Double, _ role: String) {
-                switch found {
-                case .topic(let country):
-                    if !targets.contains(where: { $0.country == country }) { targets.append((country, value, role)) }
-                case .mention(let i):
-                    for m in mentions[mentions[i].group...] where m.group == mentions[i].group {
-                        if !targets.contains(where: { $0.country == m.country }) { targets.append((m.country, value, role)) }
-                    }
-                }
-            }
+            targets.removeAll(keepingCapacity: true)
             let latin = Lexicon.isWordByte(bytes[token.start])
             if cue.kind == .rel {
                 let object = objectMention ?? relationObject(cueStart: start, cueEnd: end)
                 let subject = relationSubject(cueStart: start, excluding: object, latin: latin, topic: acc.topic)
-                if let subject { add(subject, value, "subject") }
+                if let subject { addTarget(subject, value, .subject) }
                 // 不依赖中国, "reduce reliance on China": the subject's need is denied or lessened; the
                 // one depended on gains or loses nothing by it. Nor, in Chinese, when nobody is said to
                 // depend (出口经营者应向商务部申请: a procedure); an English "reliance on China" with no
                 // one named still says China is relied on.
-                if let object, subject != nil || latin, (value < 0) == (weight < 0) { add(.mention(object), -value, "object") }
+                if let object, subject != nil || latin, (value < 0) == (weight < 0) { addTarget(.mention(object), -value, .object) }
             } else if let holder = holder(cueStart: start, cueEnd: end, latin: latin, topic: acc.topic) {
                 // A cue reached only through the sentence or the topic, not its own clause, is less
                 // surely about that country: it counts `distant_attribution` times.
                 let factor = holder.near ? 1 : lexicon.model.parameters.distantAttribution
-                add(holder.found, value * factor, holder.near ? "nearest" : "distant")
+                addTarget(holder.found, value * factor, holder.near ? .nearest : .distant)
             }
             for target in targets {
                 let country = target.country
@@ -156,9 +149,29 @@ public struct SegmentScorer: Sendable {
                     acc.evidence[country].append(Evidence(
                         matched: SegmentScorer.text(bytes, start, end), entry: cue.term,
                         source: cue.source.description, weight: weight, modifiers: applied,
-                        value: (target.value * 1000).rounded() / 1000, role: target.role, segment: segment,
+                        value: (target.value * 1000).rounded() / 1000, role: target.role.rawValue, segment: segment,
                         segmentKind: kind, segmentText: SegmentScorer.text(bytes, 0, bytes.count)))
                 }
+            }
+        }
+    }
+
+    /// How a cue reached a country, as `--explain` shows it.
+    enum Role: String {
+        case subject, object, nearest, distant
+    }
+
+    /// Adds a target of the current cue; a cue about one member of a list is about each of them
+    /// (美日依赖中国: US and JP). A country already targeted keeps its first role.
+    private mutating func addTarget(_ found: Holder, _ value: Double, _ role: Role) {
+        switch found {
+        case .topic(let country):
+            if !targets.contains(where: { $0.country == country }) { targets.append((country, value, role)) }
+        case .mention(let i):
+            let group = mentions[i].group
+            for k in group..<mentions.count where mentions[k].group == group {
+                let country = mentions[k].country
+                if !targets.contains(where: { $0.country == country }) { targets.append((country, value, role)) }
             }
         }
     }
@@ -270,13 +283,13 @@ public struct SegmentScorer: Sendable {
         guard mentions.count > 1 else { return }
         // Scan right to left: a series join (the English comma) holds only when the next join holds.
         var nextJoined = false
-        var joined = [Bool](repeating: false, count: mentions.count)
+        let joins = lexicon.joins
         for i in stride(from: mentions.count - 2, through: 0, by: -1) {
-            let kind = joinKind(bytes, from: mentions[i].end, to: mentions[i + 1].start)
-            joined[i] = kind == .list || (kind == .series && nextJoined)
-            nextJoined = joined[i]
+            let kind = SegmentScorer.joinKind(bytes, from: mentions[i].end, to: mentions[i + 1].start, joins: joins)
+            mentions[i].joinedToNext = kind == .list || (kind == .series && nextJoined)
+            nextJoined = mentions[i].joinedToNext
         }
-        for i in 0..<(mentions.count - 1) where joined[i] {
+        for i in 0..<(mentions.count - 1) where mentions[i].joinedToNext {
             // 中国与美国: 与 joins the list here and marks no companion.
             mentions[i + 1].group = mentions[i].group
             mentions[i + 1].object = mentions[mentions[i].group].object
@@ -288,7 +301,8 @@ public struct SegmentScorer: Sendable {
 
     /// What the bytes between two mentions are: nothing or a list join (和, 、, and, &), a series
     /// join (,), or anything else.
-    private func joinKind(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> JoinKind {
+    private static func joinKind(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
+                                 joins: [(bytes: [UInt8], series: Bool)]) -> JoinKind {
         guard from <= to, to - from <= 16 else { return .none }
         var start = from, end = to
         while start < end && bytes[start] == 0x20 { start += 1 }
@@ -303,7 +317,7 @@ public struct SegmentScorer: Sendable {
             article = true
             while end > start && bytes[end - 1] == 0x20 { end -= 1 }
         }
-        for join in lexicon.joins where join.bytes.count == end - start {
+        for join in joins where join.bytes.count == end - start {
             if SegmentScorer.hasBytes(bytes, join.bytes, endingAt: end, caseInsensitive: true) {
                 return join.series ? (article ? .none : .series) : .list
             }
@@ -330,33 +344,64 @@ public struct SegmentScorer: Sendable {
     /// 对中国, 向美国, 从日本, "on China", "from the US": the country is the object of what follows;
     /// 与欧盟, "with Australia", "unlike Japan": a companion, not the subject.
     private func prefixRole(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Model.Affix.Role {
-        for prefix in lexicon.prefixes where prefix.role != .plain {
-            if SegmentScorer.hasBytes(bytes, prefix.bytes, endingAt: start) { return prefix.role }
+        guard start > 0 else { return .plain }
+        // The prefixes of pairing.tsv are CJK: only worth trying after a CJK byte.
+        if bytes[start - 1] >= 0x80 {
+            for prefix in lexicon.prefixes where prefix.role != .plain {
+                if SegmentScorer.hasBytes(bytes, prefix.bytes, endingAt: start) { return prefix.role }
+            }
+            return .plain
         }
         var i = start
         while i > 0 && bytes[i - 1] == 0x20 { i -= 1 }
         if i == start { return .plain }
+        var word = SegmentScorer.previousWord(bytes, endingAt: i)
         // "from the US": the article belongs to the name.
-        if SegmentScorer.hasBytes(bytes, SegmentScorer.the, endingAt: i, caseInsensitive: true),
-           i - 3 > 0, bytes[i - 4] == 0x20 {
-            i -= 3
+        if word.count == 3 && SegmentScorer.lower(bytes, word.start, "the") {
+            i = word.start
             while i > 0 && bytes[i - 1] == 0x20 { i -= 1 }
+            word = SegmentScorer.previousWord(bytes, endingAt: i)
         }
-        for (word, role) in SegmentScorer.roleWords {
-            if SegmentScorer.hasBytes(bytes, word, endingAt: i, caseInsensitive: true),
-               i - word.count == 0 || !Lexicon.isWordByte(bytes[i - word.count - 1]) {
-                return role
-            }
+        return SegmentScorer.englishRole(bytes, word)
+    }
+
+    /// on/upon/from mark an object; with/unlike/than/in a companion or a place. Compared byte by
+    /// byte: this runs for every country named in English.
+    static func englishRole(_ bytes: UnsafeBufferPointer<UInt8>, _ word: (start: Int, count: Int)) -> Model.Affix.Role {
+        switch word.count {
+        case 2:
+            if lower(bytes, word.start, "on") { return .object }
+            if lower(bytes, word.start, "in") { return .aside }
+        case 4:
+            if lower(bytes, word.start, "from") || lower(bytes, word.start, "upon") { return .object }
+            if lower(bytes, word.start, "with") || lower(bytes, word.start, "than") { return .aside }
+        case 6:
+            if lower(bytes, word.start, "unlike") { return .aside }
+        default:
+            break
         }
         return .plain
     }
 
-    static let roleWords: [([UInt8], Model.Affix.Role)] = {
-        let words: [(String, Model.Affix.Role)] = [
-            ("on", .object), ("upon", .object), ("from", .object), ("with", .aside), ("unlike", .aside), ("than", .aside), ("in", .aside),
-        ]
-        return words.map { (Array($0.0.utf8), $0.1) }
-    }()
+    /// The run of ASCII letters ending at `end` (at most 8 are looked at).
+    static func previousWord(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> (start: Int, count: Int) {
+        var i = end
+        while i > 0 && end - i < 8 {
+            let b = bytes[i - 1] | 0x20
+            guard b >= 0x61 && b <= 0x7A else { break }
+            i -= 1
+        }
+        if i > 0 && Lexicon.isWordByte(bytes[i - 1]) { return (end, 0) }
+        return (i, end - i)
+    }
+
+    /// Whether the bytes at `start` spell `word` (lower-case ASCII), ignoring case.
+    static func lower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString) -> Bool {
+        word.withUTF8Buffer { w in
+            for k in 0..<w.count where bytes[start + k] | 0x20 != w[k] { return false }
+            return true
+        }
+    }
 
     // MARK: - Clauses
 
