@@ -32,6 +32,10 @@ struct Arguments {
                     value = arguments[i]
                     i += 1
                 }
+                // A second value would silently replace the first (--only A --only B evaluated B alone).
+                guard options[name] == nil else {
+                    throw UsageError(description: "\(name) given twice — give it once (--only takes several files separated by commas)")
+                }
                 options[name] = value
             } else if known.contains(name), value == nil {
                 flags.insert(name)

@@ -24,6 +24,15 @@ struct CLIGuardrailTests {
         #expect(run.stderr.contains("--only nope.txt"))
     }
 
+    @Test func anOptionGivenTwiceIsAUsageError() throws {
+        // It used to keep the last value silently: --only A --only B evaluated B alone.
+        let run = try CLITests.stance(["eval", CLITests.seeds, "--only", "000_8ca8292280351d11.txt",
+                                       "--only", "001_dc20efa79818f8e9.txt"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--only given twice"))
+        #expect(run.stdout.isEmpty)
+    }
+
     @Test func evalWithOneFoldIsAUsageError() throws {
         let run = try CLITests.stance(["eval", CLITests.seeds, "--folds", "1"])
         #expect(run.status == 2)

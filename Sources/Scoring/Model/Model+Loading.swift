@@ -186,7 +186,17 @@ struct ModelReader {
                     issue(file, row, "duplicate entry `\(text)` — delete one", severity: .warning)
                     continue
                 }
-                joins.append(.init(text: text, series: role == "series"))
+                // The scorer trims spaces around a join and looks no further than 16 bytes between names.
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty {
+                    issue(file, row, "a join of spaces only never matches (spaces are always skipped) — delete it", severity: .warning)
+                    continue
+                }
+                if trimmed.utf8.count > 14 {
+                    issue(file, row, "join `\(text)` is longer than the 14 bytes looked at between two names — shorten it", severity: .warning)
+                    continue
+                }
+                joins.append(.init(text: trimmed, series: role == "series"))
                 continue
             }
             guard let affixRole = Model.Affix.Role(rawValue: role) else {
@@ -197,9 +207,13 @@ struct ModelReader {
                 issue(file, row, "duplicate entry `\(text)` — delete one", severity: .warning)
                 continue
             }
+            if kind == "suffix" && affixRole != .plain {
+                issue(file, row, "role `\(role)` means nothing on a suffix (only prefixes mark an object or a companion) — write plain",
+                      severity: .warning)
+            }
             switch kind {
             case "prefix": prefixes.append(.init(text: text, role: affixRole))
-            case "suffix": suffixes.append(.init(text: text, role: affixRole))
+            case "suffix": suffixes.append(.init(text: text, role: .plain))
             default: issue(file, row, "unknown kind `\(kind)` — use prefix, suffix or join")
             }
         }
@@ -270,12 +284,12 @@ struct ModelReader {
             switch type {
             case .negator, .irony: valid = factor >= -1 && factor < 0
             case .intensifier: valid = factor > 1 && factor <= 3
-            case .diminisher, .contrast, .concessive, .reducer: valid = factor > 0 && factor < 1
+            case .diminisher, .contrast, .concessive, .reducer, .lessening: valid = factor > 0 && factor < 1
             case .question: valid = factor >= -1 && factor < 1 && factor != 0
             case .blocker, .barrier, .scope: valid = factor == 1
             }
             guard valid else {
-                issue(file, row, "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/irony take -1..<0, question -1..<1 (not 0), intensifier 1<..3, diminisher/contrast/concessive/reducer 0<..<1, blocker/barrier/scope 1")
+                issue(file, row, "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/irony take -1..<0, question -1..<1 (not 0), intensifier 1<..3, diminisher/contrast/concessive/reducer/lessening 0<..<1, blocker/barrier/scope 1")
                 continue
             }
             let key = term.lowercased()

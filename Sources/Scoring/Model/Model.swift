@@ -39,6 +39,9 @@ public struct Model: Sendable {
         /// Lessens what follows (降低, reduce, ease): a weakness lessened reads as a gain (降低对华依赖
         /// is mildly favorable), a strength lessened as a smaller strength.
         case reducer
+        /// A reducer that takes no object (降至, 下降, 缓解), so it may also stand after a Chinese cue:
+        /// 对华依赖降至六成, 短缺有所缓解. (降低 after a cue acts on something else: 短缺降低了产能.)
+        case lessening
         /// A phrase that holds a modifier but means none (不仅, 不断, 策略, not only): it only hides it.
         case blocker
         /// A verb that ends the reach of modifiers before it (难以摆脱对华依赖: 难以 negates 摆脱, not 依赖).

@@ -72,6 +72,7 @@ public struct SegmentScorer: Sendable {
         for (index, token) in tokens.enumerated() {
             let weight: Double
             var objectMention: Int?
+            var modifierIndex = index
             var start = token.start
             var end = token.end
             /// What stands in for a cue: its kind, entry text and source.
@@ -99,15 +100,17 @@ public struct SegmentScorer: Sendable {
                 weight = p.shareWeight
                 start = share.start
                 end = share.end
+                // Modifiers and contrast are read from the figure, not from the scope word after it.
+                modifierIndex = tokens.firstIndex { $0.start >= share.start } ?? index
             default:
                 continue
             }
             var value = weight
             var applied: [String] = []
-            applyModifiers(before: index, cueStart: start, bytes, value: &value, applied: &applied, explain: acc.explain)
+            applyModifiers(before: modifierIndex, cueStart: start, bytes, value: &value, applied: &applied, explain: acc.explain)
             applyTrailingReducer(after: index, cueEnd: end, bytes, value: &value, applied: &applied, explain: acc.explain)
             if let contrast {
-                let factor = contrastFactor(contrast, at: token.start)
+                let factor = contrastFactor(contrast, at: start)
                 if factor != 1 {
                     value *= factor
                     if acc.explain { applied.append("\(contrast.term)×\(SegmentScorer.format(factor))") }
@@ -178,65 +181,125 @@ public struct SegmentScorer: Sendable {
 
     // MARK: - World shares
 
-    /// The largest share at or above `share_min` in a clause that names the world (90%, 90 per cent,
-    /// 九成, 9成), as the byte range of the figure.
+    /// The share a clause that names the world gives (90%, 90 per cent, ９０％, 九成, 9成), as the byte
+    /// range of the figure, when it is at or above `share_min`. The last figure counts (份额从90%降至40%:
+    /// 40%), and only a figure that reads as a share: in English one followed by "of" ("90% of global
+    /// refining") or in a clause that says "share"; in Chinese one in a clause that says 占, 份额, 比重 or
+    /// 来自 — so "prices jumped 80%" and 全球价格上涨八成 are no position.
     private func worldShare(inClause k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
         let from = k == 0 ? 0 : clauseStarts[k - 1]
         let to = k < boundaries.count ? boundaries[k] : bytes.count
-        var best: (value: Double, start: Int, end: Int)?
-        func consider(_ value: Double, _ start: Int, _ end: Int) {
-            if value >= lexicon.model.parameters.shareMin && value <= 100 && value > (best?.value ?? 0) {
-                best = (value, start, end)
-            }
-        }
+        var last: (value: Double, start: Int, end: Int, of: Bool)?
         var i = from
         while i < to {
-            let b = bytes[i]
-            if SegmentScorer.isASCIIDigit(b) && (i == from || !(SegmentScorer.isASCIIDigit(bytes[i - 1]) || bytes[i - 1] == 0x2E)) {
-                let start = i
-                var value = 0.0
-                while i < to && SegmentScorer.isASCIIDigit(bytes[i]) { value = value * 10 + Double(bytes[i] - 0x30); i += 1 }
-                if i + 1 < to && bytes[i] == 0x2E && SegmentScorer.isASCIIDigit(bytes[i + 1]) {
-                    var scale = 0.1
-                    i += 1
-                    while i < to && SegmentScorer.isASCIIDigit(bytes[i]) { value += Double(bytes[i] - 0x30) * scale; scale /= 10; i += 1 }
+            guard let digit = SegmentScorer.digit(bytes, at: i, before: to) else {
+                // 九成: a Chinese numeral before 成.
+                if bytes[i] >= 0xE4 && bytes[i] <= 0xE5, i + 6 <= to,
+                   SegmentScorer.hasBytes(bytes, SegmentScorer.cheng, startingAt: i + 3),
+                   !SegmentScorer.chengIsAWord(bytes, at: i + 6, before: to),
+                   let tenth = SegmentScorer.chineseDigits.firstIndex(where: { SegmentScorer.hasBytes(bytes, $0, startingAt: i) }) {
+                    last = (Double(tenth + 1) * 10, i, i + 6, false)
+                    i += 6
+                    continue
                 }
-                var j = i
-                while j < to && bytes[j] == 0x20 { j += 1 }
-                if j < to && bytes[j] == 0x25 {
-                    consider(value, start, j + 1)
-                } else if SegmentScorer.hasBytes(bytes, SegmentScorer.fullWidthPercent, startingAt: j) {
-                    consider(value, start, j + 3)
-                } else if SegmentScorer.hasBytes(bytes, SegmentScorer.cheng, startingAt: i) {
-                    consider(value * 10, start, i + 3)
-                } else {
-                    for word in SegmentScorer.percentWords where j + word.count <= to {
-                        var same = true
-                        for (n, c) in word.enumerated() {
-                            var x = bytes[j + n]
-                            if x >= 0x41 && x <= 0x5A { x += 32 }
-                            if x != c { same = false; break }
-                        }
-                        if same { consider(value, start, j + word.count); break }
+                i += 1
+                continue
+            }
+            // A number: digits (ASCII or full-width), an optional decimal part, then %, ％, 成 or "percent".
+            _ = digit
+            let start = i
+            var value = 0.0
+            if i > from, SegmentScorer.digit(bytes, at: i - 1, before: to) != nil || bytes[i - 1] == 0x2E { i += 1; continue }
+            while let d = SegmentScorer.digit(bytes, at: i, before: to) { value = value * 10 + Double(d.value); i += d.width }
+            if i + 1 < to && bytes[i] == 0x2E, let d = SegmentScorer.digit(bytes, at: i + 1, before: to) {
+                var scale = 0.1
+                i += 1
+                _ = d
+                while let d = SegmentScorer.digit(bytes, at: i, before: to) { value += Double(d.value) * scale; scale /= 10; i += d.width }
+            }
+            var j = i
+            while j < to && bytes[j] == 0x20 { j += 1 }
+            var end: Int?
+            if j < to && bytes[j] == 0x25 {
+                end = j + 1
+            } else if SegmentScorer.hasBytes(bytes, SegmentScorer.fullWidthPercent, startingAt: j) && j + 3 <= to {
+                end = j + 3
+            } else if SegmentScorer.hasBytes(bytes, SegmentScorer.cheng, startingAt: i) && i + 3 <= to
+                        && !SegmentScorer.chengIsAWord(bytes, at: i + 3, before: to) {
+                value *= 10
+                end = i + 3
+            } else {
+                for word in SegmentScorer.percentWords where j + word.count <= to {
+                    if SegmentScorer.lowerBytes(bytes, j, word), j + word.count == to || !Lexicon.isWordByte(bytes[j + word.count]) {
+                        end = j + word.count
+                        break
                     }
                 }
-                continue
             }
-            // 九成: a Chinese numeral before 成.
-            if b >= 0xE4 && b <= 0xE5 && i + 5 < to, SegmentScorer.hasBytes(bytes, SegmentScorer.cheng, startingAt: i + 3),
-               let tenth = SegmentScorer.chineseDigits.firstIndex(where: { SegmentScorer.hasBytes(bytes, $0, startingAt: i) }) {
-                consider(Double(tenth + 1) * 10, i, i + 6)
-                i += 6
-                continue
+            if let end {
+                var k = end
+                while k < to && bytes[k] == 0x20 { k += 1 }
+                let of = k + 2 <= to && SegmentScorer.lowerBytes(bytes, k, SegmentScorer.of)
+                    && (k + 2 == to || !Lexicon.isWordByte(bytes[k + 2]))
+                last = (value, start, end, of)
+                i = end
             }
-            i += 1
         }
-        return best.map { ($0.start, $0.end) }
+        guard let last, last.value >= lexicon.model.parameters.shareMin, last.value <= 100 else { return nil }
+        let latin = !(from..<to).contains { bytes[$0] >= 0xE0 }
+        let saysShare = last.of || SegmentScorer.contains(bytes, from: from, to: to,
+                                                          any: latin ? SegmentScorer.shareWordsEN : SegmentScorer.shareWordsZH)
+        return saysShare ? (last.start, last.end) : nil
+    }
+
+    /// A digit at `i`: ASCII 0-9 (one byte) or full-width ０-９ (three bytes).
+    static func digit(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, before to: Int) -> (value: Int, width: Int)? {
+        guard i < to else { return nil }
+        let b = bytes[i]
+        if isASCIIDigit(b) { return (Int(b - 0x30), 1) }
+        if b == 0xEF && i + 2 < to && bytes[i + 1] == 0xBC && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x99 {
+            return (Int(bytes[i + 2] - 0x90), 3)
+        }
+        return nil
+    }
+
+    /// 成 that begins a word rather than closing a figure: 成为, 成本, 成员, 成立, 成功, 成长, 成熟, 成交,
+    /// and 八成会/八成是 ("probably").
+    static func chengIsAWord(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, before to: Int) -> Bool {
+        guard i + 3 <= to else { return false }
+        return chengWords.contains { hasBytes(bytes, $0, startingAt: i) }
+    }
+
+    static let chengWords: [[UInt8]] = ["为", "本", "员", "立", "功", "长", "熟", "交", "会", "是", "要", "就", "绩", "果"].map { Array($0.utf8) }
+
+    /// Whether any of `words` occurs between `from` and `to` (ASCII compared without case).
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, any words: [[UInt8]]) -> Bool {
+        for word in words where word.count <= to - from {
+            var i = from
+            while i + word.count <= to {
+                if lowerBytes(bytes, i, word) { return true }
+                i += 1
+            }
+        }
+        return false
+    }
+
+    /// Whether the bytes at `start` are `word` (lower-case), ASCII letters compared without case.
+    static func lowerBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: [UInt8]) -> Bool {
+        for (k, c) in word.enumerated() {
+            var x = bytes[start + k]
+            if x >= 0x41 && x <= 0x5A { x += 32 }
+            if x != c { return false }
+        }
+        return true
     }
 
     static let fullWidthPercent: [UInt8] = Array("％".utf8)
     static let cheng: [UInt8] = Array("成".utf8)
+    static let of: [UInt8] = Array("of".utf8)
     static let percentWords: [[UInt8]] = ["per cent", "percent"].map { Array($0.utf8) }
+    static let shareWordsEN: [[UInt8]] = ["share"].map { Array($0.utf8) }
+    static let shareWordsZH: [[UInt8]] = ["占", "份额", "比重", "来自"].map { Array($0.utf8) }
     /// 一 … 十, whose position + 1 is the number of tenths before 成.
     static let chineseDigits: [[UInt8]] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"].map { Array($0.utf8) }
 
@@ -285,7 +348,12 @@ public struct SegmentScorer: Sendable {
         var nextJoined = false
         let joins = lexicon.joins
         for i in stride(from: mentions.count - 2, through: 0, by: -1) {
-            let kind = SegmentScorer.joinKind(bytes, from: mentions[i].end, to: mentions[i + 1].start, joins: joins)
+            var kind = SegmentScorer.joinKind(bytes, from: mentions[i].end, to: mentions[i + 1].start, joins: joins)
+            // "In China, Japan and India ...", "Unlike the US, China ...": an opening place or
+            // companion ends at its comma.
+            if kind == .series && mentions[i].aside && SegmentScorer.opensSegment(bytes, roleBefore: mentions[i].start) { kind = .none }
+            // 中国与美国相比: two sides of a comparison, not one list.
+            if kind != .none && SegmentScorer.comparisonFollows(bytes, at: mentions[i + 1].end) { kind = .none }
             mentions[i].joinedToNext = kind == .list || (kind == .series && nextJoined)
             nextJoined = mentions[i].joinedToNext
         }
@@ -298,6 +366,33 @@ public struct SegmentScorer: Sendable {
     }
 
     enum JoinKind { case none, list, series }
+
+    /// Whether the English role word before a name ("In China", "Unlike the US") is the first word of
+    /// the segment.
+    static func opensSegment(_ bytes: UnsafeBufferPointer<UInt8>, roleBefore start: Int) -> Bool {
+        var i = start
+        while i > 0 && bytes[i - 1] == 0x20 { i -= 1 }
+        var word = previousWord(bytes, endingAt: i)
+        if word.count == 3 && lower(bytes, word.start, "the") {
+            i = word.start
+            while i > 0 && bytes[i - 1] == 0x20 { i -= 1 }
+            word = previousWord(bytes, endingAt: i)
+        }
+        guard word.count > 0 else { return false }
+        var k = word.start
+        while k > 0 && (bytes[k - 1] == 0x20 || bytes[k - 1] == 0x22) { k -= 1 }
+        return k == 0
+    }
+
+    /// 相比, 相较, 比较 right after a name (optionally after 的): the names before it are compared.
+    static func comparisonFollows(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int) -> Bool {
+        var i = end
+        if hasBytes(bytes, de, startingAt: i) { i += 3 }
+        return comparisonWords.contains { hasBytes(bytes, $0, startingAt: i) }
+    }
+
+    static let de: [UInt8] = Array("的".utf8)
+    static let comparisonWords: [[UInt8]] = ["相比", "相较", "比较"].map { Array($0.utf8) }
 
     /// What the bytes between two mentions are: nothing or a list join (和, 、, and, &), a series
     /// join (,), or anything else.
@@ -477,7 +572,7 @@ public struct SegmentScorer: Sendable {
             k += 1
             if token.start < cueEnd { continue }
             if SegmentScorer.units(bytes, from: cueEnd, to: token.start) > window || clause(token.start) != cueClause { return }
-            guard case .modifier(let m) = lexicon.entries[token.entry].kind, lexicon.model.modifiers[m].type == .reducer else { continue }
+            guard case .modifier(let m) = lexicon.entries[token.entry].kind, lexicon.model.modifiers[m].type == .lessening else { continue }
             let modifier = lexicon.model.modifiers[m]
             let factor = value < 0 ? -modifier.factor : modifier.factor
             value *= factor
@@ -503,13 +598,13 @@ public struct SegmentScorer: Sendable {
             let gap = SegmentScorer.units(bytes, from: token.end, to: cueStart)
             let window: Int
             switch modifier.type {
-            case .negator, .reducer: window = latin ? p.negationWindowWords : p.negationWindowCJK
+            case .negator, .reducer, .lessening: window = latin ? p.negationWindowWords : p.negationWindowCJK
             case .intensifier, .diminisher: window = latin ? p.intensifierWindowWords : p.intensifierWindowCJK
             case .irony: window = latin ? p.negationWindowWords : p.negationWindowCJK
             case .contrast, .concessive, .question, .blocker, .barrier, .scope: continue
             }
             if gap > window { continue }
-            let factor = modifier.type == .reducer && value < 0 ? -modifier.factor : modifier.factor
+            let factor = (modifier.type == .reducer || modifier.type == .lessening) && value < 0 ? -modifier.factor : modifier.factor
             value *= factor
             if explain { applied.append("\(modifier.term)×\(SegmentScorer.format(factor))") }
         }
@@ -609,7 +704,7 @@ public struct SegmentScorer: Sendable {
         var before: Int?, after: Int?, firstBefore: Int?, nearestBefore: Int?, firstAfter: Int?, marked: Int?
         for (i, m) in mentions.enumerated() {
             guard !m.object && (aside || !m.aside) else {
-                if !aside && m.end <= cueStart && clause(m.start) == cueClause { marked = i }
+                if m.object && m.end <= cueStart && clause(m.start) == cueClause { marked = i }
                 continue
             }
             if m.end <= cueStart {

@@ -140,6 +140,55 @@ struct StanceRulesTests {
         #expect(Fixture.stances("稀土", "Japan cut its stockpile by 90% this year.") == ["JP": neu])
     }
 
+    // MARK: Edge cases found in review.
+
+    @Test func aReducerWithAnObjectAfterTheCueActsOnItsObject() {
+        // 降低 here lowers the capacity, not the shortage.
+        #expect(Fixture.stances("稀土短缺降低了美国军工产能")["US"] == unf)
+    }
+
+    @Test func aCompanionIsNotAMarkedHolder() {
+        #expect(Fixture.stances("美国加快布局，与澳大利亚的合作陷入困境") == ["US": unf, "AU": neu])
+    }
+
+    @Test func anOpeningPlaceEndsAtItsComma() {
+        #expect(Fixture.stances("稀土", "In China, Japan and India face severe shortages.") == ["CN": neu, "JP": unf, "IN": unf])
+    }
+
+    @Test func twoSidesOfAComparisonAreNoList() {
+        #expect(Fixture.stances("中国与美国相比优势明显") == ["CN": fav, "US": neu])
+    }
+
+    @Test func aListSharesTheObjectMarkOfItsFirstMember() {
+        // Without the shared mark 缅甸 would hold 短缺 as the nearest country before it.
+        #expect(Fixture.stances("日本从中国和缅甸进口的稀土依然短缺") == ["JP": unf, "CN": fav, "MM": fav])
+    }
+
+    @Test func fromTheUSMarksAnObjectLikeFromChina() {
+        #expect(Fixture.stances("稀土", "Supplies from the US remain scarce for Japan.") == ["US": neu, "JP": unf])
+    }
+
+    @Test func cuesInsideAMatchedSlotPhraseArePartOfIt() {
+        // 被{X}卡 + 脖子: 卡脖子 must not also fire on its own for China.
+        #expect(Fixture.stances("欧洲被中国卡脖子") == ["EU": unf, "CN": fav])
+    }
+
+    @Test func aShareMustReadAsAShare() {
+        // A price jump, a share that fell, 成 as part of a word: no position.
+        #expect(Fixture.stances("稀土", "Global rare earth prices jumped 80% as the US scrambled for supply.")["US"] == unf)
+        #expect(Fixture.stances("日本在全球的份额从90%降至40%")["JP"] != fav)
+        #expect(Fixture.stances("日本企业在全球前10成为焦点") == ["JP": neu])
+        // Full-width digits and 8成 are shares.
+        #expect(Fixture.stances("中国占全球９０％的稀土冶炼产能") == ["CN": fav])
+        #expect(Fixture.stances("中国稀土产量占全球8成") == ["CN": fav])
+    }
+
+    @Test func modifiersOfAShareAreReadFromTheFigure() {
+        // "hardly" and "yet" stand after the figure: they do not touch it.
+        #expect(Fixture.stances("稀土", "China refines 90% of the world's rare earths.") == ["CN": fav])
+        #expect((Fixture.scores("稀土", "China refines 90% of rare earths yet hardly matters globally.")["CN"] ?? 0) >= 0)
+    }
+
     // MARK: Negation flips and damps.
 
     @Test(arguments: ["不", "没有", "并非", "难以", "未"])

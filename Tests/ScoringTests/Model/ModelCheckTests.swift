@@ -84,6 +84,30 @@ struct ModelCheckTests {
                            file: "countries.tsv", line: 3, containing: "`中国` is given to CN on line 2 and to JP here")
     }
 
+    @Test("pairing.tsv: bad joins and roles are reported")
+    func pairingJoinsAndRoles() throws {
+        try Self.expectOne(["pairing.tsv": "format\t1\nprefix\t对\tobject\njoin\t和\tsometimes\n"],
+                           file: "pairing.tsv", line: 3, containing: "unknown role `sometimes` for a join")
+        try Self.expectOne(["pairing.tsv": "format\t1\nprefix\t对\tobject\njoin\tas well as the other\tlist\n"],
+                           file: "pairing.tsv", line: 3, severity: .warning, containing: "longer than the 14 bytes")
+        try Self.expectOne(["pairing.tsv": "format\t1\nprefix\t对\tobject\nsuffix\t方\taside\n"],
+                           file: "pairing.tsv", line: 3, severity: .warning, containing: "means nothing on a suffix")
+        try Self.expectOne(["pairing.tsv": "format\t1\nprefix\t对\tbeside\n"],
+                           file: "pairing.tsv", line: 2, containing: "unknown role `beside` — use plain, object or aside")
+    }
+
+    @Test("new modifier types, parameters and cue kinds are checked")
+    func newTypesAreChecked() throws {
+        try Self.expectOne(["modifiers.tsv": "format\t1\n降低\treducer\t1.5\n"],
+                           file: "modifiers.tsv", line: 2, containing: "out of range for a reducer")
+        try Self.expectOne(["modifiers.tsv": "format\t1\n全球\tscope\t2\n"],
+                           file: "modifiers.tsv", line: 2, containing: "out of range for a scope")
+        try Self.expectOne(["params.tsv": "format\t1\nfavorable\t0.1\nunfavorable\t-0.1\nshare_weight\t9\n" + Self.requiredParameters],
+                           file: "params.tsv", line: 4, containing: "`share_weight` must lie in (0, 4]")
+        try Self.expectOne(["cues.tsv": "format\t1\n涨停\t2\tTone\n"],
+                           file: "cues.tsv", line: 2, containing: "unknown kind `Tone` — use cue, rel or tone")
+    }
+
     @Test("unknown country code")
     func unknownCountryCode() throws {
         try Self.expectOne(["countries.tsv": "format\t1\nCN\tname\t中国\nUK\tname\tBritain\n"],
