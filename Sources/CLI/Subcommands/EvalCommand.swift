@@ -72,7 +72,12 @@ enum EvalCommand {
         }
         var reports: [EvalReport] = []
         for set in sets {
-            reports.append(EvalReport(title: set.name + (only.isEmpty ? "" : " (only \(only.sorted().joined(separator: ",")))"),
+            // Name only the files of this set that --only kept (all of them: no note).
+            let own = only.intersection(set.articles.map(\.file))
+            let all = Set(set.articles.map(\.file))
+            let note = only.isEmpty || own == all ? ""
+                : own.isEmpty ? " (none of its files: --only names others)" : " (only \(own.sorted().joined(separator: ",")))"
+            reports.append(EvalReport(title: set.name + note,
                                       evaluation: Evaluation(sets: [set], lexicon: lexicon, only: only),
                                       folds: folds, model: lexicon.model.identifier))
         }
