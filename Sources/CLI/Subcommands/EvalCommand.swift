@@ -73,8 +73,8 @@ enum EvalCommand {
         var reports: [EvalReport] = []
         for set in sets {
             // Name only the files of this set that --only kept (all of them: no note).
-            let own = only.intersection(set.articles.map(\.file))
             let all = Set(set.articles.map(\.file))
+            let own = only.intersection(all)
             let note = only.isEmpty || own == all ? ""
                 : own.isEmpty ? " (none of its files: --only names others)" : " (only \(own.sorted().joined(separator: ",")))"
             reports.append(EvalReport(title: set.name + note,

@@ -108,7 +108,7 @@ public struct Lexicon: Sendable {
                 kind: kind, text: text, exact: caseSensitive ? bytes : nil,
                 latinStart: Lexicon.isWordByte(first), latinEnd: Lexicon.isWordByte(last), wildcard: wildcard))
             for spelling in Lexicon.spellings(of: form, traditional: traditional) {
-                patterns.append(spelling.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 })
+                patterns.append(Lexicon.lowercasedASCII(spelling))
                 patternEntry.append(entryIndex)
             }
         }
@@ -146,7 +146,7 @@ public struct Lexicon: Sendable {
         self.suffixes = model.suffixes.flatMap { Lexicon.spellings(of: $0.text, traditional: traditional).map { Array($0.utf8) } }
         self.joins = model.joins.flatMap { join in
             Lexicon.spellings(of: join.text, traditional: traditional).map { spelling in
-                (spelling.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, join.series)
+                (Lexicon.lowercasedASCII(spelling), join.series)
             }
         }
         self.slotClosings = slotClosings
@@ -156,6 +156,12 @@ public struct Lexicon: Sendable {
     }
 
     /// Every spelling of `form` with traditional characters in place of simplified ones (capped).
+    /// The UTF-8 bytes of `text` with ASCII capitals lowered: how patterns and joins are stored, so
+    /// they compare with the case-folded text.
+    static func lowercasedASCII(_ text: String) -> [UInt8] {
+        text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+    }
+
     static func spellings(of form: String, traditional: [Unicode.Scalar: [Unicode.Scalar]]) -> [String] {
         var results = [""]
         for scalar in form.unicodeScalars {

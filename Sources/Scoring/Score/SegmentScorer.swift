@@ -192,7 +192,7 @@ public struct SegmentScorer: Sendable {
         var last: (value: Double, start: Int, end: Int, of: Bool)?
         var i = from
         while i < to {
-            guard let digit = SegmentScorer.digit(bytes, at: i, before: to) else {
+            guard SegmentScorer.digit(bytes, at: i, before: to) != nil else {
                 // 九成: a Chinese numeral before 成.
                 if bytes[i] >= 0xE4 && bytes[i] <= 0xE5, i + 6 <= to,
                    SegmentScorer.hasBytes(bytes, SegmentScorer.cheng, startingAt: i + 3),
@@ -206,15 +206,13 @@ public struct SegmentScorer: Sendable {
                 continue
             }
             // A number: digits (ASCII or full-width), an optional decimal part, then %, ％, 成 or "percent".
-            _ = digit
             let start = i
             var value = 0.0
             if i > from, SegmentScorer.digit(bytes, at: i - 1, before: to) != nil || bytes[i - 1] == 0x2E { i += 1; continue }
             while let d = SegmentScorer.digit(bytes, at: i, before: to) { value = value * 10 + Double(d.value); i += d.width }
-            if i + 1 < to && bytes[i] == 0x2E, let d = SegmentScorer.digit(bytes, at: i + 1, before: to) {
+            if i + 1 < to && bytes[i] == 0x2E, SegmentScorer.digit(bytes, at: i + 1, before: to) != nil {
                 var scale = 0.1
                 i += 1
-                _ = d
                 while let d = SegmentScorer.digit(bytes, at: i, before: to) { value += Double(d.value) * scale; scale /= 10; i += d.width }
             }
             var j = i
@@ -230,7 +228,8 @@ public struct SegmentScorer: Sendable {
                 end = i + 3
             } else {
                 for word in SegmentScorer.percentWords where j + word.count <= to {
-                    if SegmentScorer.lowerBytes(bytes, j, word), j + word.count == to || !Lexicon.isWordByte(bytes[j + word.count]) {
+                    if SegmentScorer.hasBytes(bytes, word, endingAt: j + word.count, caseInsensitive: true),
+                       j + word.count == to || !Lexicon.isWordByte(bytes[j + word.count]) {
                         end = j + word.count
                         break
                     }
@@ -239,7 +238,7 @@ public struct SegmentScorer: Sendable {
             if let end {
                 var k = end
                 while k < to && bytes[k] == 0x20 { k += 1 }
-                let of = k + 2 <= to && SegmentScorer.lowerBytes(bytes, k, SegmentScorer.of)
+                let of = k + 2 <= to && SegmentScorer.hasBytes(bytes, SegmentScorer.of, endingAt: k + 2, caseInsensitive: true)
                     && (k + 2 == to || !Lexicon.isWordByte(bytes[k + 2]))
                 last = (value, start, end, of)
                 i = end
@@ -277,21 +276,11 @@ public struct SegmentScorer: Sendable {
         for word in words where word.count <= to - from {
             var i = from
             while i + word.count <= to {
-                if lowerBytes(bytes, i, word) { return true }
+                if hasBytes(bytes, word, endingAt: i + word.count, caseInsensitive: true) { return true }
                 i += 1
             }
         }
         return false
-    }
-
-    /// Whether the bytes at `start` are `word` (lower-case), ASCII letters compared without case.
-    static func lowerBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: [UInt8]) -> Bool {
-        for (k, c) in word.enumerated() {
-            var x = bytes[start + k]
-            if x >= 0x41 && x <= 0x5A { x += 32 }
-            if x != c { return false }
-        }
-        return true
     }
 
     static let fullWidthPercent: [UInt8] = Array("％".utf8)
@@ -370,14 +359,7 @@ public struct SegmentScorer: Sendable {
     /// Whether the English role word before a name ("In China", "Unlike the US") is the first word of
     /// the segment.
     static func opensSegment(_ bytes: UnsafeBufferPointer<UInt8>, roleBefore start: Int) -> Bool {
-        var i = start
-        while i > 0 && bytes[i - 1] == 0x20 { i -= 1 }
-        var word = previousWord(bytes, endingAt: i)
-        if word.count == 3 && lower(bytes, word.start, "the") {
-            i = word.start
-            while i > 0 && bytes[i - 1] == 0x20 { i -= 1 }
-            word = previousWord(bytes, endingAt: i)
-        }
+        let word = wordBefore(bytes, name: start)
         guard word.count > 0 else { return false }
         var k = word.start
         while k > 0 && (bytes[k - 1] == 0x20 || bytes[k - 1] == 0x22) { k -= 1 }
@@ -447,17 +429,21 @@ public struct SegmentScorer: Sendable {
             }
             return .plain
         }
+        guard bytes[start - 1] == 0x20 else { return .plain }
+        return SegmentScorer.englishRole(bytes, SegmentScorer.wordBefore(bytes, name: start))
+    }
+
+    /// The English word before a name, past spaces and an article ("from the US": `from`).
+    static func wordBefore(_ bytes: UnsafeBufferPointer<UInt8>, name start: Int) -> (start: Int, count: Int) {
         var i = start
         while i > 0 && bytes[i - 1] == 0x20 { i -= 1 }
-        if i == start { return .plain }
-        var word = SegmentScorer.previousWord(bytes, endingAt: i)
-        // "from the US": the article belongs to the name.
-        if word.count == 3 && SegmentScorer.lower(bytes, word.start, "the") {
+        var word = previousWord(bytes, endingAt: i)
+        if word.count == 3 && lower(bytes, word.start, "the") {
             i = word.start
             while i > 0 && bytes[i - 1] == 0x20 { i -= 1 }
-            word = SegmentScorer.previousWord(bytes, endingAt: i)
+            word = previousWord(bytes, endingAt: i)
         }
-        return SegmentScorer.englishRole(bytes, word)
+        return word
     }
 
     /// on/upon/from mark an object; with/unlike/than/in a companion or a place. Compared byte by
