@@ -17,8 +17,9 @@
 //   and its account adds up: read == scored + rejected.
 
 import Foundation
-@testable import Pipeline
 import Scoring
+
+@testable import Pipeline
 
 enum Fuzz {
     static let lexicon: Lexicon = {
@@ -55,16 +56,22 @@ enum Fuzz {
         abort()
     }
 
-    static func load(_ bytes: [UInt8], _ format: InputSource.Format, maxLine: Int = LineReader.defaultMaxLineBytes,
-                     maxRecord: Int = SearchExportReader.defaultMaxRecordBytes, chunk: Int) -> Outcome {
+    static func load(
+        _ bytes: [UInt8], _ format: InputSource.Format, maxLine: Int = LineReader.defaultMaxLineBytes,
+        maxRecord: Int = SearchExportReader.defaultMaxRecordBytes, chunk: Int
+    ) -> Outcome {
         var outcome = Outcome()
         do {
-            try InputSource.read(bytes: bytes, name: fileName, format: format, maxLineBytes: maxLine,
-                                 maxRecordBytes: maxRecord, chunkSize: chunk) { event in
+            try InputSource.read(
+                bytes: bytes, name: fileName, format: format, maxLineBytes: maxLine,
+                maxRecordBytes: maxRecord, chunkSize: chunk
+            ) { event in
                 switch event {
                 case .article(let a):
                     outcome.articles.append(a)
-                    outcome.events.append("A \(a.id) \(a.line) \(a.title) | \(a.outlet ?? "-") | \(a.published?.text ?? "-") | \(a.topic ?? "-") | \(a.body)")
+                    outcome.events.append(
+                        "A \(a.id) \(a.line) \(a.title) | \(a.outlet ?? "-") | \(a.published?.text ?? "-") | \(a.topic ?? "-") | \(a.body)"
+                    )
                 case .rejected(let r):
                     outcome.rejections.append(r)
                     outcome.events.append("R \(r)")
@@ -83,7 +90,9 @@ enum Fuzz {
         var lastIndex = 0
         for a in outcome.articles {
             if a.title.isEmpty || a.body.isEmpty { fail("article \(a.id) with an empty title or body") }
-            let control: (Unicode.Scalar) -> Bool = { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "\u{0C}" }
+            let control: (Unicode.Scalar) -> Bool = {
+                $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "\u{0C}"
+            }
             if a.title.unicodeScalars.contains(where: control) || a.body.unicodeScalars.contains(where: control) {
                 fail("article \(a.id) holds control characters")
             }
@@ -101,7 +110,8 @@ enum Fuzz {
             }
         }
         if outcome.error != nil && outcome.events.isEmpty == false && format == .export
-            && outcome.error?.contains("no record") == true {
+            && outcome.error?.contains("no record") == true
+        {
             fail("`no record` after events")
         }
     }
@@ -110,7 +120,9 @@ enum Fuzz {
         var count = 0
         for a in articles {
             let scored = scorer.score(a)
-            if !scored.stance.tone.isFinite || abs(scored.stance.tone) > 1 { fail("tone \(scored.stance.tone) for \(a.id)") }
+            if !scored.stance.tone.isFinite || abs(scored.stance.tone) > 1 {
+                fail("tone \(scored.stance.tone) for \(a.id)")
+            }
             for c in scored.stance.countries where !c.score.isFinite || abs(c.score) > 1 || c.mentions < 1 {
                 fail("score \(c.score) mentions \(c.mentions) for \(a.id) \(c.code)")
             }
@@ -125,7 +137,9 @@ enum Fuzz {
         for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(200) {
             let line = Array(line)
             let text = String(validating: line, as: UTF8.self)
-            if UTF8Bytes.isValid(line) != (text != nil) { fail("UTF8Bytes.isValid disagrees with String(validating:) on \(line)") }
+            if UTF8Bytes.isValid(line) != (text != nil) {
+                fail("UTF8Bytes.isValid disagrees with String(validating:) on \(line)")
+            }
             guard let text else { continue }
             var joined: [UInt8] = []
             UTF8Bytes.appendTrimmed(line, joinedTo: &joined)
@@ -133,7 +147,8 @@ enum Fuzz {
                 fail("UTF8Bytes.appendTrimmed differs from trimmingCharactersInSpaces on \(line)")
             }
             if line.count <= 64, let stamp = Timestamp.parse(text),
-               !(1...12).contains(stamp.month) || !(0...23).contains(stamp.hour) || !(0...59).contains(stamp.minute) {
+                !(1...12).contains(stamp.month) || !(0...23).contains(stamp.hour) || !(0...59).contains(stamp.minute)
+            {
                 fail("Timestamp.parse(\(text)) gave \(stamp)")
             }
         }
@@ -162,16 +177,23 @@ enum Fuzz {
         var results = 0, rejected = 0
         let account: RunAccount
         do {
-            account = try run.run(InputSource(paths: [path]), result: { _ in results += 1 }, rejected: { _ in rejected += 1 })
+            account = try run.run(
+                InputSource(paths: [path]), result: { _ in results += 1 }, rejected: { _ in rejected += 1 })
         } catch {
             fail("ScoringRun threw \(error)")
         }
         if account.read != account.scored + account.rejected { fail("account does not add up: \(account.summary)") }
-        if account.scored != results || account.rejected != rejected { fail("account \(account.summary) vs \(results) results, \(rejected) rejections") }
-        if account.read != memory.events.count || account.scored != memory.articles.count {
-            fail("file run read \(account.read) (\(account.scored) scored), memory load \(memory.events.count) (\(memory.articles.count) articles)")
+        if account.scored != results || account.rejected != rejected {
+            fail("account \(account.summary) vs \(results) results, \(rejected) rejections")
         }
-        if (memory.error != nil) != (account.skippedFiles.count == 1) { fail("file-level error differs between file and memory") }
+        if account.read != memory.events.count || account.scored != memory.articles.count {
+            fail(
+                "file run read \(account.read) (\(account.scored) scored), memory load \(memory.events.count) (\(memory.articles.count) articles)"
+            )
+        }
+        if (memory.error != nil) != (account.skippedFiles.count == 1) {
+            fail("file-level error differs between file and memory")
+        }
     }
 }
 

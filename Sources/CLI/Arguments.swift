@@ -34,7 +34,9 @@ struct Arguments {
                 }
                 // A second value would silently replace the first (--only A --only B evaluated B alone).
                 guard options[name] == nil else {
-                    throw UsageError(description: "\(name) given twice — give it once (--only takes several files separated by commas)")
+                    throw UsageError(
+                        description:
+                            "\(name) given twice — give it once (--only takes several files separated by commas)")
                 }
                 options[name] = value
             } else if known.contains(name), value == nil {
@@ -49,7 +51,9 @@ struct Arguments {
     func int(_ name: String, in range: ClosedRange<Int> = 0...Int.max) throws -> Int? {
         guard let text = options[name] else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            let bounds = range.upperBound == Int.max ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
+            let bounds =
+                range.upperBound == Int.max
+                ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
             throw UsageError(description: "\(name) takes a whole number \(bounds), not `\(text)`")
         }
         return value

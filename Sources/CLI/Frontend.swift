@@ -36,7 +36,9 @@ enum Frontend {
             let lexicon = Lexicon(model: model)
             if timing {
                 let done = DispatchTime.now()
-                note("timing: model load \(milliseconds(started, done)) ms (read \(milliseconds(started, read)) ms, compile \(milliseconds(read, done)) ms; \(lexicon.patternCount) patterns, \(lexicon.stateCount) states)")
+                note(
+                    "timing: model load \(milliseconds(started, done)) ms (read \(milliseconds(started, read)) ms, compile \(milliseconds(read, done)) ms; \(lexicon.patternCount) patterns, \(lexicon.stateCount) states)"
+                )
             }
             return lexicon
         } catch {
@@ -53,7 +55,9 @@ enum Frontend {
     /// With `--timing`: the run's wall time and throughput on standard error.
     static func reportRun(_ account: RunAccount, since started: DispatchTime) {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        note("timing: run \(String(format: "%.0f", seconds * 1000)) ms, \(account.read) records, \(String(format: "%.0f", Double(account.read) / max(seconds, 1e-9))) articles/s")
+        note(
+            "timing: run \(String(format: "%.0f", seconds * 1000)) ms, \(account.read) records, \(String(format: "%.0f", Double(account.read) / max(seconds, 1e-9))) articles/s"
+        )
     }
 
     /// The bundled corpus used when no path is given.
@@ -71,8 +75,10 @@ enum Frontend {
 
     /// A run that read no record at all: says why, then the account, and fails (exit 1).
     static func nothingRead(_ account: RunAccount) -> Exit {
-        error(account.skippedFiles.isEmpty ? LoadError.noInput.description
-              : "nothing could be read: every input was skipped (listed above)")
+        error(
+            account.skippedFiles.isEmpty
+                ? LoadError.noInput.description
+                : "nothing could be read: every input was skipped (listed above)")
         note(account.summary)
         return .fatal
     }
@@ -103,7 +109,9 @@ enum Frontend {
             return .failure(Failure(code: .usage))
         }
         let timing = args.flags.contains("--timing")
-        guard let lexicon = loadModel(args.options["--model"], timing: timing) else { return .failure(Failure(code: .fatal)) }
+        guard let lexicon = loadModel(args.options["--model"], timing: timing) else {
+            return .failure(Failure(code: .fatal))
+        }
         let started = DispatchTime.now()
         var paths = args.positionals
         if paths.isEmpty {
@@ -115,9 +123,13 @@ enum Frontend {
         }
         let inputs = InputSource(paths: paths)
         for shared in inputs.sharedNames {
-            note("warning: \(shared.paths.joined(separator: " and ")) share the name \(shared.name): their article ids (\(shared.name):n) collide — rename one to keep ids unique")
+            note(
+                "warning: \(shared.paths.joined(separator: " and ")) share the name \(shared.name): their article ids (\(shared.name):n) collide — rename one to keep ids unique"
+            )
         }
-        if timing { note("timing: \(inputs.files.count) input files listed in \(milliseconds(started, DispatchTime.now())) ms") }
+        if timing {
+            note("timing: \(inputs.files.count) input files listed in \(milliseconds(started, DispatchTime.now())) ms")
+        }
         return .success(RunSetup(lexicon: lexicon, inputs: inputs, threads: threads, timing: timing, started: started))
     }
 }

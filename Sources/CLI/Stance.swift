@@ -54,7 +54,9 @@ enum Stance {
     }
 
     /// Parses arguments or prints the usage error; `nil` means exit with `.usage` (or `.ok` for --help).
-    static func parse(_ arguments: [String], options: Set<String>, flags: Set<String>, help: String) -> (Arguments?, Frontend.Exit) {
+    static func parse(_ arguments: [String], options: Set<String>, flags: Set<String>, help: String) -> (
+        Arguments?, Frontend.Exit
+    ) {
         if arguments.contains("--help") || arguments.contains("-h") {
             print(help)
             return (nil, .ok)

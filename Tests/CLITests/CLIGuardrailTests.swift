@@ -26,8 +26,10 @@ struct CLIGuardrailTests {
 
     @Test func anOptionGivenTwiceIsAUsageError() throws {
         // It used to keep the last value silently: --only A --only B evaluated B alone.
-        let run = try CLITests.stance(["eval", CLITests.seeds, "--only", "000_8ca8292280351d11.txt",
-                                       "--only", "001_dc20efa79818f8e9.txt"])
+        let run = try CLITests.stance([
+            "eval", CLITests.seeds, "--only", "000_8ca8292280351d11.txt",
+            "--only", "001_dc20efa79818f8e9.txt",
+        ])
         #expect(run.status == 2)
         #expect(run.stderr.contains("--only given twice"))
         #expect(run.stdout.isEmpty)
@@ -58,7 +60,8 @@ struct CLIGuardrailTests {
         #expect(run.status == 0)
         #expect(run.stderr.contains("share the name x.txt"))
         // In a labelled set the collision would double the gold pairs: it is refused.
-        try "file\tindex\tcountry\tstance\ttitle\n".write(to: root.appendingPathComponent("labels.tsv"), atomically: true, encoding: .utf8)
+        try "file\tindex\tcountry\tstance\ttitle\n".write(
+            to: root.appendingPathComponent("labels.tsv"), atomically: true, encoding: .utf8)
         let eval = try CLITests.stance(["eval", root.path])
         #expect(eval.status == 1)
         #expect(eval.stderr.contains("two article files are named x.txt"))

@@ -31,7 +31,8 @@ struct CLITests {
 
     /// Runs `stance arguments` in the package root, with `$STANCE_MODEL` unset unless `environment` sets it.
     static func stance(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
-        let binary = try #require(binary, "the stance binary is not built next to the tests nor in .build/debug — run `swift build` first")
+        let binary = try #require(
+            binary, "the stance binary is not built next to the tests nor in .build/debug — run `swift build` first")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stance-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -49,9 +50,10 @@ struct CLITests {
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                   stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 
     static let seeds = "Evaluations/seeds"
@@ -85,13 +87,15 @@ struct CLITests {
         }
     }
 
-    @Test("usage errors exit 2 and say what is wrong on standard error", arguments: [
-        (["score", "--format", "xml", seeds], "xml"),
-        (["score", "--bogus"], "--bogus"),
-        (["score", "--threads", "many"], "many"),
-        (["summary", "--by", "continent"], "continent"),
-        (["frobnicate"], "frobnicate"),
-    ])
+    @Test(
+        "usage errors exit 2 and say what is wrong on standard error",
+        arguments: [
+            (["score", "--format", "xml", seeds], "xml"),
+            (["score", "--bogus"], "--bogus"),
+            (["score", "--threads", "many"], "many"),
+            (["summary", "--by", "continent"], "continent"),
+            (["frobnicate"], "frobnicate"),
+        ])
     func usageError(arguments: [String], named: String) throws {
         let run = try Self.stance(arguments)
         #expect(run.status == 2)
@@ -117,7 +121,10 @@ struct CLITests {
         let manifest = try Self.modelValues("manifest.tsv"), params = try Self.modelValues("params.tsv")
         let favorable = try #require(params["favorable"].flatMap(Double.init))
         let unfavorable = try #require(params["unfavorable"].flatMap(Double.init))
-        let fields = ["article", "title", "outlet", "published", "topic", "language", "country", "score", "stance", "mentions", "model"]
+        let fields = [
+            "article", "title", "outlet", "published", "topic", "language", "country", "score", "stance", "mentions",
+            "model",
+        ]
         for row in rows {
             #expect(fields.allSatisfy { row.keys.contains($0) }, "missing fields in \(row)")
             #expect(row["model"] as? String == "\(manifest["name"] ?? "?")@\(manifest["version"] ?? "?")")
@@ -156,10 +163,16 @@ struct CLITests {
         let csv = try Self.stance(["score", Self.seeds, "--format", "csv"])
         #expect(csv.status == 0)
         let header = try #require(csv.lines.first).split(separator: ",").map(String.init)
-        let fields = ["article", "title", "outlet", "published", "topic", "language", "country", "score", "stance", "mentions", "model"]
-        #expect(fields.compactMap { header.firstIndex(of: $0) } == fields.indices.map { header.firstIndex(of: fields[$0]) ?? -1 })
+        let fields = [
+            "article", "title", "outlet", "published", "topic", "language", "country", "score", "stance", "mentions",
+            "model",
+        ]
+        #expect(
+            fields.compactMap { header.firstIndex(of: $0) }
+                == fields.indices.map { header.firstIndex(of: fields[$0]) ?? -1 })
         #expect(fields.compactMap { header.firstIndex(of: $0) }.count == fields.count)
-        #expect(fields.compactMap { header.firstIndex(of: $0) } == fields.compactMap { header.firstIndex(of: $0) }.sorted())
+        #expect(
+            fields.compactMap { header.firstIndex(of: $0) } == fields.compactMap { header.firstIndex(of: $0) }.sorted())
         let jsonl = try Self.stance(["score", Self.seeds, "--format", "jsonl"])
         #expect(csv.lines.count - 1 == jsonl.lines.count)
         let explained = try Self.stance(["score", Self.seeds, "--format", "csv", "--explain"])
@@ -254,7 +267,9 @@ struct CLITests {
 
     @Test("a missing path beside a good one: the good one is scored, exit 3, the path named")
     func missingPathAmongOthers() throws {
-        let run = try Self.stance(["score", "/nonexistent/stance-missing.txt", "\(Self.seeds)/001_dc20efa79818f8e9.txt", "--format", "jsonl"])
+        let run = try Self.stance([
+            "score", "/nonexistent/stance-missing.txt", "\(Self.seeds)/001_dc20efa79818f8e9.txt", "--format", "jsonl",
+        ])
         #expect(run.status == 3)
         #expect(run.stderr.contains("/nonexistent/stance-missing.txt"))
         #expect(Set(try Self.jsonRows(run).compactMap { $0["article"] as? String }).count == 10)

@@ -20,8 +20,9 @@ enum EvalCommand {
         """
 
     static func run(_ arguments: [String]) -> Frontend.Exit {
-        let (parsed, exit) = Stance.parse(arguments, options: ["--folds", "--only", "--format", "--model"],
-                                          flags: ["--errors"], help: help)
+        let (parsed, exit) = Stance.parse(
+            arguments, options: ["--folds", "--only", "--format", "--model"],
+            flags: ["--errors"], help: help)
         guard let args = parsed else { return exit }
         let folds: Int?
         do { folds = try args.int("--folds") } catch {
@@ -50,8 +51,10 @@ enum EvalCommand {
         var sets: [LabelSet] = []
         for directory in directories {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                Frontend.error("\(directory): no such folder — give the folder of a labelled set (articles and labels.tsv)")
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                Frontend.error(
+                    "\(directory): no such folder — give the folder of a labelled set (articles and labels.tsv)")
                 return .fatal
             }
             do {
@@ -63,7 +66,8 @@ enum EvalCommand {
         }
         let files = Set(sets.flatMap { $0.articles.map(\.file) })
         if let unknown = only.subtracting(files).sorted().first {
-            Frontend.error("--only \(unknown): no such article file in the set(s) — use a file name as listed in labels.tsv")
+            Frontend.error(
+                "--only \(unknown): no such article file in the set(s) — use a file name as listed in labels.tsv")
             return .usage
         }
         var rejected = false
@@ -75,19 +79,28 @@ enum EvalCommand {
             // Name only the files of this set that --only kept (all of them: no note).
             let all = Set(set.articles.map(\.file))
             let own = only.intersection(all)
-            let note = only.isEmpty || own == all ? ""
-                : own.isEmpty ? " (none of its files: --only names others)" : " (only \(own.sorted().joined(separator: ",")))"
-            reports.append(EvalReport(title: set.name + note,
-                                      evaluation: Evaluation(sets: [set], lexicon: lexicon, only: only),
-                                      folds: folds, model: lexicon.model.identifier))
+            let note =
+                only.isEmpty || own == all
+                ? ""
+                : own.isEmpty
+                    ? " (none of its files: --only names others)" : " (only \(own.sorted().joined(separator: ",")))"
+            reports.append(
+                EvalReport(
+                    title: set.name + note,
+                    evaluation: Evaluation(sets: [set], lexicon: lexicon, only: only),
+                    folds: folds, model: lexicon.model.identifier))
         }
         if sets.count > 1 {
-            reports.append(EvalReport(title: "all sets", evaluation: Evaluation(sets: sets, lexicon: lexicon, only: only),
-                                      folds: folds, model: lexicon.model.identifier))
+            reports.append(
+                EvalReport(
+                    title: "all sets", evaluation: Evaluation(sets: sets, lexicon: lexicon, only: only),
+                    folds: folds, model: lexicon.model.identifier))
         }
         let errors = args.flags.contains("--errors")
         for report in reports {
-            print(format == "json" ? report.json(errors: errors) : report.text(errors: errors), terminator: format == "json" ? "" : "\n")
+            print(
+                format == "json" ? report.json(errors: errors) : report.text(errors: errors),
+                terminator: format == "json" ? "" : "\n")
         }
         return rejected ? .rejected : .ok
     }

@@ -21,7 +21,8 @@ enum ModelCommand {
             Frontend.error("use `stance model check [DIR]`")
             return .usage
         }
-        let (parsed, exit) = Stance.parse(Array(arguments.dropFirst()), options: ["--model"], flags: ["--timing"], help: help)
+        let (parsed, exit) = Stance.parse(
+            Array(arguments.dropFirst()), options: ["--model"], flags: ["--timing"], help: help)
         guard let args = parsed else { return exit }
         let directory: String
         do {
@@ -38,7 +39,9 @@ enum ModelCommand {
         let warnings = issues.count - errors
         if errors == 0, let lexicon = Frontend.loadModel(directory, timing: args.flags.contains("--timing")) {
             let model = lexicon.model
-            print("\(directory): model \(model.identifier): \(model.countries.count) country forms for \(model.countryCodes.count) countries, \(model.cues.count) cues, \(model.modifiers.count) modifiers, \(model.falseFriends.count) false friends; \(lexicon.patternCount) patterns, \(lexicon.stateCount) automaton states; \(warnings) warning\(warnings == 1 ? "" : "s")")
+            print(
+                "\(directory): model \(model.identifier): \(model.countries.count) country forms for \(model.countryCodes.count) countries, \(model.cues.count) cues, \(model.modifiers.count) modifiers, \(model.falseFriends.count) false friends; \(lexicon.patternCount) patterns, \(lexicon.stateCount) automaton states; \(warnings) warning\(warnings == 1 ? "" : "s")"
+            )
             return .ok
         }
         print("\(directory): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")

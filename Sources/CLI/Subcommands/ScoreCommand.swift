@@ -16,8 +16,9 @@ enum ScoreCommand {
         """
 
     static func run(_ arguments: [String]) -> Frontend.Exit {
-        let (parsed, exit) = Stance.parse(arguments, options: ["--format", "--model", "--output", "--threads"],
-                                          flags: ["--explain", "--quiet", "--timing"], help: help)
+        let (parsed, exit) = Stance.parse(
+            arguments, options: ["--format", "--model", "--output", "--threads"],
+            flags: ["--explain", "--quiet", "--timing"], help: help)
         guard let args = parsed else { return exit }
         let explain = args.flags.contains("--explain")
         let writer: ScoreWriter
@@ -34,7 +35,9 @@ enum ScoreCommand {
         case .success(let s): setup = s
         case .failure(let failure): return failure.code
         }
-        let (lexicon, inputs, threads, timing, started) = (setup.lexicon, setup.inputs, setup.threads, setup.timing, setup.started)
+        let (lexicon, inputs, threads, timing, started) = (
+            setup.lexicon, setup.inputs, setup.threads, setup.timing, setup.started
+        )
         let sink: OutputSink
         do {
             sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
@@ -47,8 +50,9 @@ enum ScoreCommand {
         sink.write(writer.header())
         do {
             // Rows are formatted on the worker threads and written here in input order.
-            let account = try run.run(inputs, render: { writer.rowBytes($0, model: model) }, result: { sink.write(bytes: $0) },
-                                      rejected: Frontend.rejected, skipped: Frontend.skipped)
+            let account = try run.run(
+                inputs, render: { writer.rowBytes($0, model: model) }, result: { sink.write(bytes: $0) },
+                rejected: Frontend.rejected, skipped: Frontend.skipped)
             sink.write(writer.footer())
             if account.read == 0 {
                 sink.discard()

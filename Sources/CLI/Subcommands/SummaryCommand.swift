@@ -43,13 +43,16 @@ enum SummaryCommand {
         case .success(let s): setup = s
         case .failure(let failure): return failure.code
         }
-        let (lexicon, inputs, threads, timing, started) = (setup.lexicon, setup.inputs, setup.threads, setup.timing, setup.started)
+        let (lexicon, inputs, threads, timing, started) = (
+            setup.lexicon, setup.inputs, setup.threads, setup.timing, setup.started
+        )
         var aggregator = Aggregator(by: dimensions, period: period)
         let run = ScoringRun(lexicon: lexicon, threads: threads)
         let account: RunAccount
         do {
-            account = try run.run(inputs, result: { aggregator.add($0) }, rejected: Frontend.rejected,
-                                  skipped: Frontend.skipped)
+            account = try run.run(
+                inputs, result: { aggregator.add($0) }, rejected: Frontend.rejected,
+                skipped: Frontend.skipped)
         } catch {
             Frontend.error("\(error)")
             return .fatal

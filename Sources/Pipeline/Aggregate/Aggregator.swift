@@ -35,10 +35,12 @@ public struct Aggregator: Sendable {
         let periodLabel = period.label(scored.article.published)
         guard dimensions.contains(.country) else {
             // Without a country there is no target: each article counts once, by its tone.
-            let key = Key(country: nil, outlet: dimensions.contains(.outlet) ? outlet : nil,
-                          period: dimensions.contains(.period) ? periodLabel : nil)
-            groups[key, default: GroupStats()].add(score: scored.stance.tone, label: scored.stance.toneLabel,
-                                                   tone: scored.stance.tone)
+            let key = Key(
+                country: nil, outlet: dimensions.contains(.outlet) ? outlet : nil,
+                period: dimensions.contains(.period) ? periodLabel : nil)
+            groups[key, default: GroupStats()].add(
+                score: scored.stance.tone, label: scored.stance.toneLabel,
+                tone: scored.stance.tone)
             return
         }
         if scored.stance.countries.isEmpty { withoutCountry += 1 }

@@ -58,7 +58,8 @@ public struct GroupStats: Sendable, Equatable {
         // 31 degrees of freedom on, rounded to the table's three decimals.
         let z = 1.959964, v = Double(degrees)
         let z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z
-        let t = z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v)
+        let t =
+            z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v)
             + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * v * v * v)
         return (t * 1000).rounded() / 1000
     }

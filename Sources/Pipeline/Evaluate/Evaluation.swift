@@ -61,10 +61,12 @@ public struct Evaluation: Sendable {
                 let codes = Set(rows.map(\.country)).union(predicted.keys).sorted()
                 for code in codes {
                     let p = predicted[code]
-                    pairs.append(EvaluatedPair(
-                        article: "\(set.name)/\(article.id)", file: "\(set.name)/\(article.file)", title: article.title,
-                        language: scored.language, country: code, gold: rows.first { $0.country == code }?.stance,
-                        score: p?.score, tone: scored.stance.tone, evidence: p?.evidence ?? []))
+                    pairs.append(
+                        EvaluatedPair(
+                            article: "\(set.name)/\(article.id)", file: "\(set.name)/\(article.file)",
+                            title: article.title,
+                            language: scored.language, country: code, gold: rows.first { $0.country == code }?.stance,
+                            score: p?.score, tone: scored.stance.tone, evidence: p?.evidence ?? []))
                 }
             }
         }

@@ -35,7 +35,11 @@ public struct LabelSet: Sendable {
         var rejections: [Rejection] = []
         let inputs = InputSource(paths: [directory])
         if let shared = inputs.sharedNames.first {
-            throw .badRow(at: directory, problem: "two article files are named \(shared.name) (\(shared.paths.joined(separator: ", "))); labels.tsv names files by base name — rename or remove one")
+            throw .badRow(
+                at: directory,
+                problem:
+                    "two article files are named \(shared.name) (\(shared.paths.joined(separator: ", "))); labels.tsv names files by base name — rename or remove one"
+            )
         }
         for file in inputs.files {
             do {
@@ -75,17 +79,23 @@ public struct LabelSet: Sendable {
             }
             let at = "\(labelsPath):\(lineNumber)"
             guard columns.count == 5 else {
-                throw .badRow(at: at, problem: "expected 5 tab-separated columns (file, index, country, stance, title), found \(columns.count)")
+                throw .badRow(
+                    at: at,
+                    problem:
+                        "expected 5 tab-separated columns (file, index, country, stance, title), found \(columns.count)"
+                )
             }
             guard let index = Int(columns[1]), index > 0 else {
                 throw .badRow(at: at, problem: "index `\(columns[1])` is not a positive whole number")
             }
             let code = columns[2]
             guard CountryCodes.isKnown(code) else {
-                throw .badRow(at: at, problem: "unknown country code `\(code)` — use ISO 3166-1 alpha-2 (GB, not UK) or EU")
+                throw .badRow(
+                    at: at, problem: "unknown country code `\(code)` — use ISO 3166-1 alpha-2 (GB, not UK) or EU")
             }
             if !knownCodes.contains(code) {
-                throw .badRow(at: at, problem: "country `\(code)` is not in the model's countries.tsv — add its names there")
+                throw .badRow(
+                    at: at, problem: "country `\(code)` is not in the model's countries.tsv — add its names there")
             }
             guard let stance = StanceLabel(rawValue: columns[3]) else {
                 throw .badRow(at: at, problem: "stance `\(columns[3])` must be favorable, neutral or unfavorable")
@@ -98,10 +108,12 @@ public struct LabelSet: Sendable {
             }
             let key = "\(columns[0])\t\(index)\t\(code)"
             if let previous = seen[key] {
-                throw .badRow(at: at, problem: "\(columns[0]):\(index) \(code) is labelled twice (also line \(previous))")
+                throw .badRow(
+                    at: at, problem: "\(columns[0]):\(index) \(code) is labelled twice (also line \(previous))")
             }
             seen[key] = lineNumber
-            rows.append(Row(file: columns[0], index: index, country: code, stance: stance, title: columns[4], line: lineNumber))
+            rows.append(
+                Row(file: columns[0], index: index, country: code, stance: stance, title: columns[4], line: lineNumber))
         }
         guard headerSeen else { throw .badRow(at: "\(labelsPath):1", problem: "labels.tsv has no rows") }
         self.rows = rows

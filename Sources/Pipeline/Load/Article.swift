@@ -17,8 +17,10 @@ public struct Article: Sendable, Equatable {
     public var topic: String?
     public var body: String
 
-    public init(id: String, file: String, index: Int, line: Int, title: String, outlet: String?,
-                published: Timestamp?, topic: String?, body: String) {
+    public init(
+        id: String, file: String, index: Int, line: Int, title: String, outlet: String?,
+        published: Timestamp?, topic: String?, body: String
+    ) {
         self.id = id
         self.file = file
         self.index = index

@@ -79,22 +79,28 @@ public struct InputSource: Sendable {
         }
         defer { if file.path != "-" { try? handle.close() } }
         var lines = LineReader(handle: handle)
-        try read(lines: &lines, format: file.format, sniff: file.path == "-", name: file.name, path: file.path, emit: emit)
+        try read(
+            lines: &lines, format: file.format, sniff: file.path == "-", name: file.name, path: file.path, emit: emit)
     }
 
     /// Reads in-memory bytes exactly as a file of that name would be read (tests and fuzzing);
     /// `chunkSize` and the limits can be made small to reach the code paths of large inputs.
-    static func read(bytes: [UInt8], name: String, format: Format, maxLineBytes: Int = LineReader.defaultMaxLineBytes,
-                     maxRecordBytes: Int = SearchExportReader.defaultMaxRecordBytes,
-                     chunkSize: Int = LineReader.chunkBytes, emit: (LoadEvent) throws -> Void) throws {
+    static func read(
+        bytes: [UInt8], name: String, format: Format, maxLineBytes: Int = LineReader.defaultMaxLineBytes,
+        maxRecordBytes: Int = SearchExportReader.defaultMaxRecordBytes,
+        chunkSize: Int = LineReader.chunkBytes, emit: (LoadEvent) throws -> Void
+    ) throws {
         var lines = LineReader(bytes: bytes, maxLineBytes: maxLineBytes, chunkSize: chunkSize)
-        try read(lines: &lines, format: format, sniff: false, name: name, path: name,
-                 maxRecordBytes: maxRecordBytes, emit: emit)
+        try read(
+            lines: &lines, format: format, sniff: false, name: name, path: name,
+            maxRecordBytes: maxRecordBytes, emit: emit)
     }
 
-    private static func read(lines: inout LineReader, format: Format, sniff: Bool, name: String, path: String,
-                             maxRecordBytes: Int = SearchExportReader.defaultMaxRecordBytes,
-                             emit: (LoadEvent) throws -> Void) throws {
+    private static func read(
+        lines: inout LineReader, format: Format, sniff: Bool, name: String, path: String,
+        maxRecordBytes: Int = SearchExportReader.defaultMaxRecordBytes,
+        emit: (LoadEvent) throws -> Void
+    ) throws {
         var isJSON = format == .jsonLines
         if sniff {
             // Standard input may hold either format: a first non-blank line starting with `{` means JSON Lines.

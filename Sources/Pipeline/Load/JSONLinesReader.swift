@@ -5,8 +5,10 @@ import Foundation
 public struct JSONLinesReader: ArticleReader {
     public init() {}
 
-    public mutating func read(lines: inout LineReader, name: String, path: String,
-                              emit: (LoadEvent) throws -> Void) throws {
+    public mutating func read(
+        lines: inout LineReader, name: String, path: String,
+        emit: (LoadEvent) throws -> Void
+    ) throws {
         var records = 0
         while let line = try lines.next(path: path) {
             if line.tooLong { records += 1; try emit(.rejected(.tooLong(path, line))); continue }
@@ -29,7 +31,8 @@ public struct JSONLinesReader: ArticleReader {
             return reject("not valid JSON", "each line must be one JSON object: {\"title\": ..., \"body\": ...}")
         }
         guard let fields = object as? [String: Any] else {
-            return reject("the line is JSON but not an object", "write one {\"title\": ..., \"body\": ...} object per line")
+            return reject(
+                "the line is JSON but not an object", "write one {\"title\": ..., \"body\": ...} object per line")
         }
         func string(_ key: String) -> String?? {
             guard let value = fields[key], !(value is NSNull) else { return .some(nil) }
@@ -43,25 +46,31 @@ public struct JSONLinesReader: ArticleReader {
             return reject("missing or empty `body`", "every article needs a string body")
         }
         guard case .some(let outlet) = string("outlet"), case .some(let publishedText) = string("published"),
-              case .some(let id) = string("id"), case .some(let topic) = string("topic")
+            case .some(let id) = string("id"), case .some(let topic) = string("topic")
         else {
             return reject("`outlet`, `published`, `id` and `topic` must be strings when present", "quote the value")
         }
         // Control characters (\u0000 and the like) are binary damage, not text; tab and line ends are fine.
-        let control: (Unicode.Scalar) -> Bool = { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "\u{0C}" }
-        if [title, body, outlet ?? "", id ?? "", topic ?? ""].contains(where: { $0.unicodeScalars.contains(where: control) }) {
+        let control: (Unicode.Scalar) -> Bool = {
+            $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "\u{0C}"
+        }
+        if [title, body, outlet ?? "", id ?? "", topic ?? ""].contains(where: {
+            $0.unicodeScalars.contains(where: control)
+        }) {
             return reject("control characters (binary data) in a field", "remove them or re-export the file")
         }
         var published: Timestamp?
         if let publishedText, !publishedText.isEmpty {
             guard let stamp = Timestamp.parse(publishedText) else {
-                return reject("bad date `\(publishedText)` in `published`",
-                              "write YYYY-MM-DD HH:MM (China time) or ISO 8601 such as 2025-07-22T06:20:00+08:00")
+                return reject(
+                    "bad date `\(publishedText)` in `published`",
+                    "write YYYY-MM-DD HH:MM (China time) or ISO 8601 such as 2025-07-22T06:20:00+08:00")
             }
             published = stamp
         }
-        return .article(Article(
-            id: id ?? "\(name):\(line.number)", file: name, index: line.number, line: line.number, title: title,
-            outlet: outlet, published: published, topic: topic, body: body))
+        return .article(
+            Article(
+                id: id ?? "\(name):\(line.number)", file: name, index: line.number, line: line.number, title: title,
+                outlet: outlet, published: published, topic: topic, body: body))
     }
 }

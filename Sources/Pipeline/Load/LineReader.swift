@@ -67,7 +67,11 @@ public struct LineReader {
         guard !eof else { return }
         guard let handle else {
             let count = min(chunkSize, memory.count - memoryOffset)
-            if count == 0 { eof = true } else { buffer.append(contentsOf: memory[memoryOffset..<(memoryOffset + count)]) }
+            if count == 0 {
+                eof = true
+            } else {
+                buffer.append(contentsOf: memory[memoryOffset..<(memoryOffset + count)])
+            }
             memoryOffset += count
             return
         }
@@ -88,7 +92,10 @@ public struct LineReader {
         if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
             throw .encoding(path: path, found: "UTF-16")  // before the NUL test: UTF-16 text is full of NULs
         }
-        if sample.withUnsafeBufferPointer({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) {
+        if sample.withUnsafeBufferPointer({ buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+            return memchr(base, 0, buffer.count) != nil
+        }) {
             throw .binary(path: path)
         }
         let (valid, invalid) = LineReader.utf8Census(sample, atEnd: eof && buffer.count - position <= 65536)
@@ -103,7 +110,9 @@ public struct LineReader {
             do { try fill() } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
             all.append(contentsOf: buffer)
             buffer.removeAll()
-            if all.count > LineReader.maxTranscodeBytes { throw .encoding(path: path, found: "GB18030 or another non-UTF-8 encoding") }
+            if all.count > LineReader.maxTranscodeBytes {
+                throw .encoding(path: path, found: "GB18030 or another non-UTF-8 encoding")
+            }
         }
         let gb18030 = String.Encoding(rawValue: 0x8000_0632)
         guard let text = String(data: Data(all), encoding: gb18030) else {
@@ -150,7 +159,8 @@ public struct LineReader {
     static func firstNewline(in buffer: [UInt8], from: Int) -> Int? {
         buffer.withUnsafeBufferPointer { b -> Int? in
             guard let base = b.baseAddress, from < b.count,
-                  let found = memchr(base + from, 0x0A, b.count - from) else { return nil }
+                let found = memchr(base + from, 0x0A, b.count - from)
+            else { return nil }
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
@@ -174,8 +184,9 @@ public struct LineReader {
                 }
                 var end = newline
                 if end > position && buffer[end - 1] == 0x0D { end -= 1 }
-                let line = Line(number: lineNumber, bytes: Array(buffer[position..<end]), tooLong: false,
-                                length: end - position)
+                let line = Line(
+                    number: lineNumber, bytes: Array(buffer[position..<end]), tooLong: false,
+                    length: end - position)
                 position = newline + 1
                 return line
             }
@@ -195,8 +206,9 @@ public struct LineReader {
                 lineNumber += 1
                 var end = buffer.count
                 if buffer[end - 1] == 0x0D { end -= 1 }
-                let line = Line(number: lineNumber, bytes: Array(buffer[position..<end]), tooLong: false,
-                                length: end - position)
+                let line = Line(
+                    number: lineNumber, bytes: Array(buffer[position..<end]), tooLong: false,
+                    length: end - position)
                 position = buffer.count
                 return line
             }

@@ -21,13 +21,17 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path):1: binary data, not a text export — pass the exported .txt or .jsonl file"
         case .encoding(let path, let found):
             let from = found.hasPrefix("UTF-16") ? "UTF-16" : "GB18030"
-            return "\(path):1: the file is in \(found), not UTF-8 — convert it, e.g. `iconv -f \(from) -t UTF-8 FILE > FILE.utf8.txt`"
+            return
+                "\(path):1: the file is in \(found), not UTF-8 — convert it, e.g. `iconv -f \(from) -t UTF-8 FILE > FILE.utf8.txt`"
         case .notAnExport(let path, let line):
-            return "\(path):\(line): no `Search documents`/`搜索文档` marker and no outlet line (`Outlet· YYYY-MM-DD HH:MM`) — is this a search export? pass export .txt files or .jsonl"
+            return
+                "\(path):\(line): no `Search documents`/`搜索文档` marker and no outlet line (`Outlet· YYYY-MM-DD HH:MM`) — is this a search export? pass export .txt files or .jsonl"
         case .empty(let path):
-            return "\(path):1: the file is empty — pass a search export (.txt) or a JSON Lines file (.jsonl) that holds articles"
+            return
+                "\(path):1: the file is empty — pass a search export (.txt) or a JSON Lines file (.jsonl) that holds articles"
         case .noRecords(let path, let line):
-            return "\(path):\(line): no record in the file, only a header — the export holds no articles; export the search results again"
+            return
+                "\(path):\(line): no record in the file, only a header — the export holds no articles; export the search results again"
         case .noInput:
             return "no input: no .txt or .jsonl files found — pass files, folders or - for standard input"
         }
@@ -37,7 +41,8 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .notFound(let p), .unreadable(let p, _), .binary(let p), .encoding(let p, _), .notAnExport(let p, _),
-             .empty(let p), .noRecords(let p, _): p
+            .empty(let p), .noRecords(let p, _):
+            p
         case .noInput: "-"
         }
     }

@@ -23,8 +23,10 @@ public struct SearchExportReader: ArticleReader {
         self.maxRecordBytes = maxRecordBytes
     }
 
-    public mutating func read(lines: inout LineReader, name: String, path: String,
-                              emit: (LoadEvent) throws -> Void) throws {
+    public mutating func read(
+        lines: inout LineReader, name: String, path: String,
+        emit: (LoadEvent) throws -> Void
+    ) throws {
         var parser = ExportParser(name: name, path: path, maxRecordBytes: maxRecordBytes)
         while let line = try lines.next(path: path) {
             try parser.feed(line, emit)
@@ -56,7 +58,9 @@ public struct SearchExportReader: ArticleReader {
     }
 
     /// `YYYY-MM-DD HH:MM`: `nil` stands for a digit.
-    static let dateShape: [UInt8?] = [nil, nil, nil, nil, 0x2D, nil, nil, 0x2D, nil, nil, 0x20, nil, nil, 0x3A, nil, nil]
+    static let dateShape: [UInt8?] = [
+        nil, nil, nil, nil, 0x2D, nil, nil, 0x2D, nil, nil, 0x20, nil, nil, 0x3A, nil, nil,
+    ]
 
     /// Where the outlet name ends when a middle dot (U+00B7, or U+30FB) and optional spaces stand right
     /// before `position`; `nil` when there is no such dot.
@@ -79,11 +83,15 @@ public struct SearchExportReader: ArticleReader {
             var fits = true
             for k in 0..<length {
                 let c = b[start + k]
-                if let expected = dateShape[k] { if c != expected { fits = false; break } }
-                else if !(c >= 0x30 && c <= 0x39) { fits = false; break }
+                if let expected = dateShape[k] {
+                    if c != expected { fits = false; break }
+                } else if !(c >= 0x30 && c <= 0x39) {
+                    fits = false; break
+                }
             }
             if fits, let outletEnd = middleDot(before: start, in: b), outletEnd > 0,
-               String(validating: b[0..<outletEnd], as: UTF8.self) != nil {
+                String(validating: b[0..<outletEnd], as: UTF8.self) != nil
+            {
                 return true
             }
         }
@@ -135,8 +143,9 @@ public struct SearchExportReader: ArticleReader {
         let before = b[b.count - 9]
         guard before == 0x2D || before == 0x5F || before == 0x20 else { return nil }
         let v = digits.map { Int($0 - 0x30) }
-        return Timestamp(year: v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], month: v[4] * 10 + v[5],
-                         day: v[6] * 10 + v[7], hasTime: false)
+        return Timestamp(
+            year: v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], month: v[4] * 10 + v[5],
+            day: v[6] * 10 + v[7], hasTime: false)
     }
 
     /// Control characters that never stand in exported text (all of C0 but tab, form feed and CR):
@@ -347,13 +356,16 @@ private struct ExportParser {
         state = .start
     }
 
-    mutating func outletLine(_ line: Line, _ outlet: (outlet: String?, date: String, published: Timestamp?),
-                             _ emit: Emit) throws {
+    mutating func outletLine(
+        _ line: Line, _ outlet: (outlet: String?, date: String, published: Timestamp?),
+        _ emit: Emit
+    ) throws {
         guard let title = held.popLast() else {
             try closeRecord(emit)
             index += 1
-            try reject(line.number, "outlet line with no title above it",
-                       "add the article's title on the line before, or remove the line", emit)
+            try reject(
+                line.number, "outlet line with no title above it",
+                "add the article's title on the line before, or remove the line", emit)
             state = .damaged
             return
         }
@@ -366,10 +378,11 @@ private struct ExportParser {
             state = .damaged
             return
         }
-        state = .record(Pending(
-            title: title, titleText: text.trimmingCharactersInSpaces(), outlet: outletName,
-            outletLine: line.number, published: outlet.published,
-            badDate: outlet.published == nil ? outlet.date : nil))
+        state = .record(
+            Pending(
+                title: title, titleText: text.trimmingCharactersInSpaces(), outlet: outletName,
+                outletLine: line.number, published: outlet.published,
+                badDate: outlet.published == nil ? outlet.date : nil))
     }
 
     /// A marker line after the header: a second export pasted below the first. Its header lines
@@ -386,7 +399,8 @@ private struct ExportParser {
         if let last = held.last, ExportParser.isNoise(last) {
             held.removeLast()  // `Workflow` right above: no topic line
         } else if let last = held.last, !last.tooLong, let text = last.text?.trimmingCharactersInSpaces(),
-                  !text.isEmpty, text.unicodeScalars.count <= 40 {
+            !text.isEmpty, text.unicodeScalars.count <= 40
+        {
             let workflowAbove = held.count >= 2 && ExportParser.isNoise(held[held.count - 2])
             if sawIcon || workflowAbove {
                 newTopic = text
@@ -413,9 +427,10 @@ private struct ExportParser {
             try closeRecord(emit)
             index += 1
             let cut = last.text?.trimmingCharactersInSpaces() ?? ""
-            try reject(title?.number ?? last.number,
-                       "the file ends inside a record: its outlet line `\(cut)` is cut off",
-                       "the export was truncated; export it again or remove the unfinished record", emit)
+            try reject(
+                title?.number ?? last.number,
+                "the file ends inside a record: its outlet line `\(cut)` is cut off",
+                "the export was truncated; export it again or remove the unfinished record", emit)
         } else if let last = held.last, SearchExportReader.looksLikeCutTitle(last), bodyStandsBefore(last) {
             // The file stops right after a title (real bodies end a sentence; real exports have one-line
             // bodies): the title's record was cut off, it is not the tail of the body before it.
@@ -424,8 +439,9 @@ private struct ExportParser {
             try closeRecord(emit)
             index += 1
             let title = last.text?.trimmingCharactersInSpaces() ?? ""
-            try reject(last.number, "the file ends with the title `\(title)` and no body",
-                       "the export was truncated; export it again or remove the unfinished title", emit)
+            try reject(
+                last.number, "the file ends with the title `\(title)` and no body",
+                "the export was truncated; export it again or remove the unfinished title", emit)
         } else {
             try drainHeld(emit)
             try closeRecord(emit)
@@ -443,8 +459,9 @@ private struct ExportParser {
     mutating func finish(_ record: Pending, _ emit: Emit) throws {
         index += 1
         if let overflow = record.overflowLine {
-            try reject(overflow, "record `\(record.titleText)` is over \(maxRecordBytes >> 20) MB",
-                       "this is not one exported article; split it into records or remove it", emit)
+            try reject(
+                overflow, "record `\(record.titleText)` is over \(maxRecordBytes >> 20) MB",
+                "this is not one exported article; split it into records or remove it", emit)
             return
         }
         if let tooLong = record.body.first(where: \.tooLong) {
@@ -470,25 +487,30 @@ private struct ExportParser {
             UTF8Bytes.appendTrimmed(line.bytes, joinedTo: &body)
         }
         if let bad = record.badDate {
-            try reject(record.outletLine ?? record.title.number, "bad date `\(bad)` in the outlet line",
-                       "write it as YYYY-MM-DD HH:MM with a real date and time", emit)
+            try reject(
+                record.outletLine ?? record.title.number, "bad date `\(bad)` in the outlet line",
+                "write it as YYYY-MM-DD HH:MM with a real date and time", emit)
             return
         }
         guard !body.isEmpty else {
-            try reject(record.title.number, "record `\(record.titleText)` has a title and no body",
-                       "the export was cut or the body is missing; re-export it or remove the title", emit)
+            try reject(
+                record.title.number, "record `\(record.titleText)` has a title and no body",
+                "the export was cut or the body is missing; re-export it or remove the title", emit)
             return
         }
         guard !record.titleText.isEmpty else {
-            try reject(record.title.number, "record with an empty title",
-                       "put the article's title on this line", emit)
+            try reject(
+                record.title.number, "record with an empty title",
+                "put the article's title on this line", emit)
             return
         }
         var published = record.published
         if published == nil { published = SearchExportReader.titleDate(record.titleText) }
-        try send(.article(Article(
-            id: "\(name):\(index)", file: name, index: index, line: record.title.number,
-            title: record.titleText, outlet: record.outlet, published: published, topic: topic,
-            body: String(decoding: body, as: UTF8.self))), emit)
+        try send(
+            .article(
+                Article(
+                    id: "\(name):\(index)", file: name, index: index, line: record.title.number,
+                    title: record.titleText, outlet: record.outlet, published: published, topic: topic,
+                    body: String(decoding: body, as: UTF8.self))), emit)
     }
 }

@@ -10,8 +10,8 @@ public struct Timestamp: Sendable, Equatable, Hashable, Comparable {
 
     public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, hasTime: Bool = true) {
         guard (1900...2200).contains(year), (1...12).contains(month),
-              (1...Timestamp.daysIn(year: year, month: month)).contains(day),
-              (0...23).contains(hour), (0...59).contains(minute)
+            (1...Timestamp.daysIn(year: year, month: month)).contains(day),
+            (0...23).contains(hour), (0...59).contains(minute)
         else { return nil }
         self.year = year
         self.month = month
@@ -49,11 +49,11 @@ public struct Timestamp: Sendable, Equatable, Hashable, Comparable {
             return v
         }
         guard s.count >= 10, let y = number(0, 4), s[4] == 0x2D, let mo = number(5, 2), s[7] == 0x2D,
-              let d = number(8, 2)
+            let d = number(8, 2)
         else { return nil }
         if s.count == 10 { return Timestamp(year: y, month: mo, day: d, hasTime: false) }
         guard s.count >= 16, s[10] == 0x20 || s[10] == 0x54, let h = number(11, 2), s[13] == 0x3A,
-              let mi = number(14, 2)
+            let mi = number(14, 2)
         else { return nil }
         var rest = 16
         if rest < s.count && s[rest] == 0x3A {

@@ -28,13 +28,15 @@ enum UTF8Bytes {
             } else if c < 0xF0 {
                 guard i + 2 < n else { return false }
                 let c1 = p[i + 1]
-                let second = c == 0xE0 ? (c1 >= 0xA0 && c1 <= 0xBF) : c == 0xED ? (c1 >= 0x80 && c1 <= 0x9F) : c1 & 0xC0 == 0x80
+                let second =
+                    c == 0xE0 ? (c1 >= 0xA0 && c1 <= 0xBF) : c == 0xED ? (c1 >= 0x80 && c1 <= 0x9F) : c1 & 0xC0 == 0x80
                 guard second, p[i + 2] & 0xC0 == 0x80 else { return false }
                 i &+= 3
             } else if c < 0xF5 {
                 guard i + 3 < n else { return false }
                 let c1 = p[i + 1]
-                let second = c == 0xF0 ? (c1 >= 0x90 && c1 <= 0xBF) : c == 0xF4 ? (c1 >= 0x80 && c1 <= 0x8F) : c1 & 0xC0 == 0x80
+                let second =
+                    c == 0xF0 ? (c1 >= 0x90 && c1 <= 0xBF) : c == 0xF4 ? (c1 >= 0x80 && c1 <= 0x8F) : c1 & 0xC0 == 0x80
                 guard second, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return false }
                 i &+= 4
             } else {
@@ -52,7 +54,8 @@ enum UTF8Bytes {
     /// knows when a space belongs to a larger grapheme (a space followed by a combining mark).
     static func appendTrimmed(_ bytes: [UInt8], joinedTo joined: inout [UInt8]) {
         guard let first = bytes.first, let last = bytes.last else { return }
-        let edge = first == 0x20 || first == 0x09 || first == 0x0D || first == 0xE3
+        let edge =
+            first == 0x20 || first == 0x09 || first == 0x0D || first == 0xE3
             || last == 0x20 || last == 0x09 || last == 0x0D || last == 0x80
         if edge {
             let trimmed = String(decoding: bytes, as: UTF8.self).trimmingCharactersInSpaces()

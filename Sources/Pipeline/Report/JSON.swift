@@ -1,3 +1,5 @@
+import Foundation
+
 /// Minimal JSON writing with a fixed key order, so output is byte-identical run after run.
 public enum JSON {
     /// `s` as a quoted JSON string.
@@ -27,8 +29,6 @@ public enum JSON {
 
     public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
 }
-
-import Foundation
 
 /// JSON written straight into a byte buffer — the same text as `JSON.string`, `JSON.object` and
 /// `JSON.array` build, without an intermediate `String` per value. Output rows are made this way.

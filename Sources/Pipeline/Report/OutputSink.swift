@@ -37,7 +37,7 @@ public final class OutputSink {
         // Registered before the file exists, so an interrupt at any point removes it.
         OutputSink.register(temporary)
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary)
+            let handle = FileHandle(forWritingAtPath: temporary)
         else {
             OutputSink.unregister(temporary)
             unlink(temporary)
@@ -110,7 +110,8 @@ public final class OutputSink {
 
     static func reason(_ error: Error) -> String {
         if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain {
+            underlying.domain == NSPOSIXErrorDomain
+        {
             return String(cString: strerror(Int32(underlying.code))).lowercased()
         }
         return error.localizedDescription

@@ -1,3 +1,4 @@
+import Foundation
 import Scoring
 
 /// Writes score rows in one output format; one implementation per format. Writers are plain values,
@@ -52,7 +53,8 @@ public struct JSONLinesScoreWriter: ScoreWriter {
         tail.key("model")
         tail.string(model)
 
-        var out = JSONBytes(capacity: (common.bytes.count + tail.bytes.count + 80) * max(1, scored.stance.countries.count))
+        var out = JSONBytes(
+            capacity: (common.bytes.count + tail.bytes.count + 80) * max(1, scored.stance.countries.count))
         guard !scored.stance.countries.isEmpty else {
             out.raw(0x7B)
             out.raw(common)
@@ -147,12 +149,15 @@ public struct CSVScoreWriter: ScoreWriter {
         let countries: [CountryStance?] = scored.stance.countries.isEmpty ? [nil] : scored.stance.countries
         var out = ""
         for c in countries {
-            var cells = common + [
-                c?.code ?? "", c.map { JSON.number($0.score) } ?? "", c?.label.rawValue ?? "", String(c?.mentions ?? 0),
-                JSON.number(scored.stance.tone), model,
-            ]
+            var cells =
+                common + [
+                    c?.code ?? "", c.map { JSON.number($0.score) } ?? "", c?.label.rawValue ?? "",
+                    String(c?.mentions ?? 0),
+                    JSON.number(scored.stance.tone), model,
+                ]
             if explain {
-                cells.append((c?.evidence ?? []).map { "\($0.matched)=\(JSON.number($0.value))" }.joined(separator: "; "))
+                cells.append(
+                    (c?.evidence ?? []).map { "\($0.matched)=\(JSON.number($0.value))" }.joined(separator: "; "))
             }
             out += cells.map(CSVScoreWriter.field).joined(separator: ",") + "\n"
         }
@@ -169,15 +174,18 @@ public struct TableScoreWriter: ScoreWriter {
 
     public func rows(_ scored: ScoredArticle, model: String) -> String {
         let a = scored.article
-        var out = "\(a.id)  \(scored.outlet ?? "(no outlet)")  \(a.published?.text ?? "undated")  [\(scored.language)]  tone \(TableScoreWriter.signed(scored.stance.tone))\n"
+        var out =
+            "\(a.id)  \(scored.outlet ?? "(no outlet)")  \(a.published?.text ?? "undated")  [\(scored.language)]  tone \(TableScoreWriter.signed(scored.stance.tone))\n"
         out += "  \(a.title)\n"
         if scored.stance.countries.isEmpty { out += "    (no country named)\n" }
         for c in scored.stance.countries {
-            out += "    \(c.code)  \(TableScoreWriter.signed(c.score))  \(c.label.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0))  \(c.mentions) mention\(c.mentions == 1 ? "" : "s")\n"
+            out +=
+                "    \(c.code)  \(TableScoreWriter.signed(c.score))  \(c.label.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0))  \(c.mentions) mention\(c.mentions == 1 ? "" : "s")\n"
             if explain {
                 for e in c.evidence {
                     let mods = e.modifiers.isEmpty ? "" : " " + e.modifiers.joined(separator: " ")
-                    out += "        \(TableScoreWriter.signed(e.value)) \(e.matched) [\(e.entry) \(JSON.number(e.weight)), \(e.source)\(mods), \(e.role)] in \(e.segmentKind.rawValue) \(e.segment): \(TextTable.truncate(e.segmentText, 90))\n"
+                    out +=
+                        "        \(TableScoreWriter.signed(e.value)) \(e.matched) [\(e.entry) \(JSON.number(e.weight)), \(e.source)\(mods), \(e.role)] in \(e.segmentKind.rawValue) \(e.segment): \(TextTable.truncate(e.segmentText, 90))\n"
                 }
             }
         }
@@ -191,5 +199,3 @@ public struct TableScoreWriter: ScoreWriter {
         return x >= 0 ? "+" + text : text
     }
 }
-
-import Foundation

@@ -39,18 +39,25 @@ public struct SummaryReport {
         let keys = keyColumns
         var headers = keys.map(\.rawValue)
         headers += ["articles", "mean", "95% CI", "fav", "neu", "unf", "net", "tone"]
-        var table = TextTable(headers: headers, rightAligned: Set(keys.count..<(keys.count + 8)).subtracting([keys.count + 2]))
+        var table = TextTable(
+            headers: headers, rightAligned: Set(keys.count..<(keys.count + 8)).subtracting([keys.count + 2]))
         for (key, s) in aggregator.sorted {
             var row = keys.map { keyValue(key, $0) }
             let ci = s.interval.map { "[\(SummaryReport.fixed($0.low)), \(SummaryReport.fixed($0.high))]" } ?? "—"
-            row += [String(s.count), SummaryReport.fixed(s.mean), ci, String(s.favorable), String(s.neutral),
-                    String(s.unfavorable), SummaryReport.fixed(s.net), SummaryReport.fixed(s.meanTone)]
+            row += [
+                String(s.count), SummaryReport.fixed(s.mean), ci, String(s.favorable), String(s.neutral),
+                String(s.unfavorable), SummaryReport.fixed(s.net), SummaryReport.fixed(s.meanTone),
+            ]
             table.add(row)
         }
         let period = aggregator.dimensions.contains(.period) ? ", period: \(aggregator.period.rawValue)" : ""
         let none = aggregator.withoutCountry
-        let basis = aggregator.dimensions.contains(.country)
-            ? (none == 0 ? "" : "; \(none) of them " + (none == 1 ? "names no country and stands" : "name no country and stand") + " in no row")
+        let basis =
+            aggregator.dimensions.contains(.country)
+            ? (none == 0
+                ? ""
+                : "; \(none) of them " + (none == 1 ? "names no country and stands" : "name no country and stand")
+                    + " in no row")
             : "; no country grouping: each article counts once, scored by its tone"
         return "model \(model); \(aggregator.articles) articles scored\(period)\(basis)\n\n" + table.render()
     }
@@ -59,12 +66,15 @@ public struct SummaryReport {
         var out = ""
         for (key, s) in aggregator.sorted {
             var pairs: [(String, String)] = keyColumns.map { ($0.rawValue, JSON.string(keyValue(key, $0))) }
-            if aggregator.dimensions.contains(.period) { pairs.append(("period_unit", JSON.string(aggregator.period.rawValue))) }
+            if aggregator.dimensions.contains(.period) {
+                pairs.append(("period_unit", JSON.string(aggregator.period.rawValue)))
+            }
             pairs += [
                 ("articles", String(s.count)), ("mean", JSON.number(s.mean)),
                 ("ci_low", s.interval.map { JSON.number($0.low) } ?? "null"),
                 ("ci_high", s.interval.map { JSON.number($0.high) } ?? "null"),
-                ("favorable", String(s.favorable)), ("neutral", String(s.neutral)), ("unfavorable", String(s.unfavorable)),
+                ("favorable", String(s.favorable)), ("neutral", String(s.neutral)),
+                ("unfavorable", String(s.unfavorable)),
                 ("net", JSON.number(s.net)), ("tone", JSON.number(s.meanTone)), ("model", JSON.string(model)),
             ]
             out += JSON.object(pairs) + "\n"
@@ -74,14 +84,18 @@ public struct SummaryReport {
 
     public func csv() -> String {
         let keys = keyColumns
-        var out = (keys.map(\.rawValue) + ["articles", "mean", "ci_low", "ci_high", "favorable", "neutral", "unfavorable", "net", "tone", "model"])
+        var out =
+            (keys.map(\.rawValue) + [
+                "articles", "mean", "ci_low", "ci_high", "favorable", "neutral", "unfavorable", "net", "tone", "model",
+            ])
             .joined(separator: ",") + "\n"
         for (key, s) in aggregator.sorted {
-            let cells = keys.map { CSVScoreWriter.field(keyValue(key, $0)) } + [
-                String(s.count), JSON.number(s.mean), s.interval.map { JSON.number($0.low) } ?? "",
-                s.interval.map { JSON.number($0.high) } ?? "", String(s.favorable), String(s.neutral),
-                String(s.unfavorable), JSON.number(s.net), JSON.number(s.meanTone), model,
-            ]
+            let cells =
+                keys.map { CSVScoreWriter.field(keyValue(key, $0)) } + [
+                    String(s.count), JSON.number(s.mean), s.interval.map { JSON.number($0.low) } ?? "",
+                    s.interval.map { JSON.number($0.high) } ?? "", String(s.favorable), String(s.neutral),
+                    String(s.unfavorable), JSON.number(s.net), JSON.number(s.meanTone), model,
+                ]
             out += cells.joined(separator: ",") + "\n"
         }
         return out

@@ -16,9 +16,12 @@ public struct TextTable: Sendable {
         var w = 0
         for scalar in s.unicodeScalars {
             let v = scalar.value
-            w += (v >= 0x1100 && (v <= 0x115F || (v >= 0x2E80 && v <= 0xA4CF) || (v >= 0xAC00 && v <= 0xD7A3)
-                || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F) || (v >= 0xFF00 && v <= 0xFF60)
-                || (v >= 0xFFE0 && v <= 0xFFE6))) ? 2 : 1
+            w +=
+                (v >= 0x1100
+                    && (v <= 0x115F || (v >= 0x2E80 && v <= 0xA4CF) || (v >= 0xAC00 && v <= 0xD7A3)
+                        || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F) || (v >= 0xFF00 && v <= 0xFF60)
+                        || (v >= 0xFFE0 && v <= 0xFFE6)))
+                ? 2 : 1
         }
         return w
     }
@@ -40,7 +43,9 @@ public struct TextTable: Sendable {
     public func render() -> String {
         var widths = headers.map(TextTable.width)
         for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], TextTable.width(cell)) }
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], TextTable.width(cell))
+            }
         }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []

@@ -4,7 +4,9 @@ import Scoring
 /// Finds the model directory: `--model DIR`, then `$STANCE_MODEL`, then the `Models/` folder of the
 /// checkout the binary was built from.
 public enum ModelLocator {
-    public static func locate(explicit: String?, environment: [String: String], checkout: String?) throws(ModelError) -> String {
+    public static func locate(explicit: String?, environment: [String: String], checkout: String?) throws(ModelError)
+        -> String
+    {
         var tried: [String] = []
         if let explicit {
             if isModel(explicit) { return explicit }
@@ -35,7 +37,9 @@ public enum ModelLocator {
         var url = URL(fileURLWithPath: path)
         for _ in 0..<6 {
             url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+                return url.path
+            }
         }
         return nil
     }

@@ -37,17 +37,21 @@ public final class ScoringRun: @unchecked Sendable {
 
     /// Runs over `inputs`; `result` gets each scored article in input order, `rejected` each rejection
     /// as soon as it is found. File-level problems are counted in the account, not thrown.
-    public func run(_ inputs: InputSource, result: (ScoredArticle) throws -> Void,
-                    rejected: (Rejection) -> Void, skipped: (LoadError) -> Void = { _ in }) throws -> RunAccount {
+    public func run(
+        _ inputs: InputSource, result: (ScoredArticle) throws -> Void,
+        rejected: (Rejection) -> Void, skipped: (LoadError) -> Void = { _ in }
+    ) throws -> RunAccount {
         try run(inputs, render: { $0 }, result: result, rejected: rejected, skipped: skipped)
     }
 
     /// Like `run(_:result:rejected:skipped:)`, with `render` applied to each scored article on the
     /// worker threads (formatting output rows there rather than on the calling thread); `result`
     /// gets what `render` made, in input order.
-    public func run<Row>(_ inputs: InputSource, render: @escaping @Sendable (ScoredArticle) -> Row,
-                         result: (Row) throws -> Void, rejected: (Rejection) -> Void,
-                         skipped: (LoadError) -> Void = { _ in }) throws -> RunAccount {
+    public func run<Row>(
+        _ inputs: InputSource, render: @escaping @Sendable (ScoredArticle) -> Row,
+        result: (Row) throws -> Void, rejected: (Rejection) -> Void,
+        skipped: (LoadError) -> Void = { _ in }
+    ) throws -> RunAccount {
         var account = RunAccount()
         for error in inputs.errors {
             account.skippedFiles.append(error)

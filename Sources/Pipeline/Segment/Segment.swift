@@ -47,14 +47,17 @@ public struct SegmentList: Sendable {
 
     /// Cleans `source` (`Segmenter.clean`) into the buffer and records it, unless it comes out empty
     /// or, with `requireText`, holds nothing but spaces, dashes and asterisks.
-    mutating func append(kind: SegmentKind, field: Segment.Field, start: Int, end: Int,
-                         cleaning source: UnsafeBufferPointer<UInt8>, requireText: Bool) {
+    mutating func append(
+        kind: SegmentKind, field: Segment.Field, start: Int, end: Int,
+        cleaning source: UnsafeBufferPointer<UInt8>, requireText: Bool
+    ) {
         guard !source.isEmpty else { return }
         let from = used
         let need = from + source.count
         if text.count < need { text.append(contentsOf: repeatElement(0, count: max(need - text.count, text.count))) }
         let length = text.withUnsafeMutableBufferPointer { buffer -> Int in
-            let out = buffer.baseAddress! + from
+            guard let base = buffer.baseAddress else { return 0 }
+            let out = base + from
             let length = Segmenter.clean(source, into: out)
             if requireText {
                 for k in 0..<length where out[k] > 0x20 && out[k] != 0x2D && out[k] != 0x2A { return length }
@@ -71,13 +74,16 @@ public struct SegmentList: Sendable {
     @inline(__always)
     public func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let item = items[index]
-        return try text.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[item.textStart..<item.textEnd])) }
+        return try text.withUnsafeBufferPointer {
+            try body(UnsafeBufferPointer(rebasing: $0[item.textStart..<item.textEnd]))
+        }
     }
 
     /// Segment `index` as a value of its own.
     public func segment(_ index: Int) -> Segment {
         let item = items[index]
-        return Segment(kind: item.kind, field: item.field, start: item.start, end: item.end,
-                       bytes: Array(text[item.textStart..<item.textEnd]))
+        return Segment(
+            kind: item.kind, field: item.field, start: item.start, end: item.end,
+            bytes: Array(text[item.textStart..<item.textEnd]))
     }
 }

@@ -16,9 +16,11 @@ public struct Segmenter: Sendable {
     ].map { Array($0.utf8) }
 
     static let abbreviations: [[UInt8]] =
-        ["Mr", "Mrs", "Ms", "Dr", "Inc", "Corp", "Co", "Ltd", "vs", "No", "St", "Jr", "Sr", "etc", "approx",
-         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "e.g", "i.e", "Fig"]
-            .map { Array($0.utf8) }
+        [
+            "Mr", "Mrs", "Ms", "Dr", "Inc", "Corp", "Co", "Ltd", "vs", "No", "St", "Jr", "Sr", "etc", "approx",
+            "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "e.g", "i.e", "Fig",
+        ]
+        .map { Array($0.utf8) }
 
     static let groupWord: [UInt8] = Array("Group ".utf8)
 
@@ -39,8 +41,9 @@ public struct Segmenter: Sendable {
         }
         Segmenter.withUTF8(body) { b in
             bodySegments(b) { kind, start, end in
-                list.append(kind: kind, field: .body, start: start, end: end,
-                            cleaning: UnsafeBufferPointer(rebasing: b[start..<end]), requireText: true)
+                list.append(
+                    kind: kind, field: .body, start: start, end: end,
+                    cleaning: UnsafeBufferPointer(rebasing: b[start..<end]), requireText: true)
             }
         }
     }
@@ -166,7 +169,8 @@ public struct Segmenter: Sendable {
             }
             // `G` first: it is rare, where a space is everywhere in English text.
             if b[i + 1] == 0x47 && b[i] == 0x20 && b[i + 2] == 0x72 && b[i + 3] == 0x6F && b[i + 4] == 0x75
-                && b[i + 5] == 0x70 && b[i + 6] == 0x20 {
+                && b[i + 5] == 0x70 && b[i + 6] == 0x20
+            {
                 if let e = groupHeading(b, i + 1, end), e == end { return i + 1 }
                 return nil
             }
@@ -190,7 +194,9 @@ public struct Segmenter: Sendable {
             var cut = -1
             if c == 0xE3 && i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0x82 {
                 cut = i + 3  // 。
-            } else if c == 0xEF && i + 2 < end && b[i + 1] == 0xBC && (b[i + 2] == 0x81 || b[i + 2] == 0x9F || b[i + 2] == 0x9B) {
+            } else if c == 0xEF && i + 2 < end && b[i + 1] == 0xBC
+                && (b[i + 2] == 0x81 || b[i + 2] == 0x9F || b[i + 2] == 0x9B)
+            {
                 cut = i + 3  // ！？；
             } else if c == 0x21 || c == 0x3F || c == 0x3B {
                 cut = i + 1
@@ -199,7 +205,9 @@ public struct Segmenter: Sendable {
             }
             if cut > 0 {
                 // Keep a closing quote or bracket with its sentence.
-                while cut + 2 < end && b[cut] == 0xE2 && b[cut + 1] == 0x80 && (b[cut + 2] == 0x9D || b[cut + 2] == 0x99) { cut += 3 }
+                while cut + 2 < end && b[cut] == 0xE2 && b[cut + 1] == 0x80
+                    && (b[cut + 2] == 0x9D || b[cut + 2] == 0x99)
+                { cut += 3 }
                 while cut < end && (b[cut] == 0x22 || b[cut] == 0x29) { cut += 1 }
                 emit(s, cut)
                 s = cut
@@ -212,7 +220,9 @@ public struct Segmenter: Sendable {
     }
 
     /// Bytes that can end a sentence or start a sentence end: 。！？； start with E3 or EF; ! ? ; .
-    nonisolated(unsafe) static let sentenceBytes: UnsafeMutablePointer<Bool> = byteTable([0xE3, 0xEF, 0x21, 0x3F, 0x3B, 0x2E])
+    nonisolated(unsafe) static let sentenceBytes: UnsafeMutablePointer<Bool> = byteTable([
+        0xE3, 0xEF, 0x21, 0x3F, 0x3B, 0x2E,
+    ])
 
     /// Bytes `clean` may drop or change: `[` of a citation mark, `*` of `**`, a space inside Chinese.
     nonisolated(unsafe) static let cleanBytes: UnsafeMutablePointer<Bool> = byteTable([0x5B, 0x2A, 0x20])
@@ -233,7 +243,9 @@ public struct Segmenter: Sendable {
         if count == 0 { return false }
         if count == 1 && b[w] >= 0x41 && b[w] <= 0x5A { return true }  // an initial
         for k in w..<dot where b[k] == 0x2E { return true }  // U.S, e.g
-        for word in Segmenter.abbreviations where word.count == count && Segmenter.matches(b, at: w, word) { return true }
+        for word in Segmenter.abbreviations where word.count == count && Segmenter.matches(b, at: w, word) {
+            return true
+        }
         return false
     }
 
@@ -243,7 +255,10 @@ public struct Segmenter: Sendable {
         guard !b.isEmpty else { return [] }
         var out = [UInt8](repeating: 0, count: b.count)
         let length = b.withUnsafeBufferPointer { source in
-            out.withUnsafeMutableBufferPointer { clean(source, into: $0.baseAddress!) }
+            out.withUnsafeMutableBufferPointer { target in
+                guard let base = target.baseAddress else { return 0 }
+                return clean(source, into: base)
+            }
         }
         out.removeLast(out.count - length)
         return out
@@ -266,8 +281,11 @@ public struct Segmenter: Sendable {
                 // Zero bytes mark: a `[`, a `*`, a space whose next byte is E0 or more.
                 let bracket = v ^ 0x5B5B_5B5B_5B5B_5B5B
                 let star = v ^ 0x2A2A_2A2A_2A2A_2A2A
-                let spaceBeforeHigh = (v ^ 0x2020_2020_2020_2020) | ((w & 0xE0E0_E0E0_E0E0_E0E0) ^ 0xE0E0_E0E0_E0E0_E0E0)
-                if !Segmenter.hasZeroByte(bracket) && !Segmenter.hasZeroByte(star) && !Segmenter.hasZeroByte(spaceBeforeHigh) {
+                let spaceBeforeHigh =
+                    (v ^ 0x2020_2020_2020_2020) | ((w & 0xE0E0_E0E0_E0E0_E0E0) ^ 0xE0E0_E0E0_E0E0_E0E0)
+                if !Segmenter.hasZeroByte(bracket) && !Segmenter.hasZeroByte(star)
+                    && !Segmenter.hasZeroByte(spaceBeforeHigh)
+                {
                     UnsafeMutableRawPointer(out + n).storeBytes(of: v, as: UInt64.self)
                     n &+= 8
                     i &+= 8
@@ -285,7 +303,10 @@ public struct Segmenter: Sendable {
             if c == 0x5B {
                 var j = i + 1
                 var digits = 0
-                while j < end && ((source[j] >= 0x30 && source[j] <= 0x39) || source[j] == 0x2C || source[j] == 0x20 || source[j] == 0x2D) {
+                while j < end
+                    && ((source[j] >= 0x30 && source[j] <= 0x39) || source[j] == 0x2C || source[j] == 0x20
+                        || source[j] == 0x2D)
+                {
                     if source[j] >= 0x30 && source[j] <= 0x39 { digits += 1 }
                     j += 1
                 }
@@ -299,7 +320,8 @@ public struct Segmenter: Sendable {
                 i += 2
                 continue
             } else if c == 0x20 && i + 1 < end && isCJKLead(source[i + 1])
-                        && n >= 3 && isCJKLead(out[n - 3]) && out[n - 2] & 0xC0 == 0x80 && out[n - 1] & 0xC0 == 0x80 {
+                && n >= 3 && isCJKLead(out[n - 3]) && out[n - 2] & 0xC0 == 0x80 && out[n - 1] & 0xC0 == 0x80
+            {
                 i += 1
                 continue
             }

@@ -31,8 +31,10 @@ public struct Automaton: Sendable {
         let outputs: UnsafeMutablePointer<Int32>
 
         /// `next[state * classCount + class]` = the next state.
-        init(classOf: [Int32], classCount: Int, next: [Int32], states: Int, firstOutputState: Int,
-             maxLength: Int, outputStart: [Int32], outputs: [Int32]) {
+        init(
+            classOf: [Int32], classCount: Int, next: [Int32], states: Int, firstOutputState: Int,
+            maxLength: Int, outputStart: [Int32], outputs: [Int32]
+        ) {
             self.classCount = classCount
             self.maxLength = maxLength
             self.states = states
@@ -68,14 +70,17 @@ public struct Automaton: Sendable {
         /// exactly what a single walk would from the middle on. Hits are held in two small buffers
         /// and reported first half first, so `found` sees them in the same order as from one walk.
         @inline(__always)
-        func runSplit(_ small: UnsafeMutablePointer<UInt16>, _ base: UnsafePointer<UInt8>, _ count: Int,
-                      _ found: (Int, Int) -> Void) {
+        func runSplit(
+            _ small: UnsafeMutablePointer<UInt16>, _ base: UnsafePointer<UInt8>, _ count: Int,
+            _ found: (Int, Int) -> Void
+        ) {
             let classOf = self.classOf, firstOutputState = self.firstOutputState, shift = self.shift
             let overlap = maxLength - 1
             let mid = (count + overlap) / 2
             let capacity = 64
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4 * capacity) { hits in
-                let hitsA = hits.baseAddress!, hitsB = hitsA + 2 * capacity
+                guard let hitsA = hits.baseAddress else { return }
+                let hitsB = hitsA + 2 * capacity
                 var a = 0, b = 0
                 var ia = 0, ib = mid - overlap
                 var na = 0, nb = 0
@@ -117,7 +122,9 @@ public struct Automaton: Sendable {
 
         static func copy(_ array: [Int32]) -> UnsafeMutablePointer<Int32> {
             let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: max(array.count, 1))
-            array.withUnsafeBufferPointer { if let source = $0.baseAddress { pointer.initialize(from: source, count: array.count) } }
+            array.withUnsafeBufferPointer {
+                if let source = $0.baseAddress { pointer.initialize(from: source, count: array.count) }
+            }
             return pointer
         }
 
@@ -254,9 +261,10 @@ public struct Automaton: Sendable {
             outputs += outputLists[s]
             outputStart.append(Int32(outputs.count))
         }
-        tables = Tables(classOf: classOf, classCount: classCount, next: next, states: states,
-                        firstOutputState: quiet, maxLength: max(1, patterns.map(\.count).max() ?? 1),
-                        outputStart: outputStart, outputs: outputs)
+        tables = Tables(
+            classOf: classOf, classCount: classCount, next: next, states: states,
+            firstOutputState: quiet, maxLength: max(1, patterns.map(\.count).max() ?? 1),
+            outputStart: outputStart, outputs: outputs)
         patternLength = lengths
     }
 

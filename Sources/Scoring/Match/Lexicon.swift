@@ -85,7 +85,9 @@ public struct Lexicon: Sendable {
 
         var traditional: [Unicode.Scalar: [Unicode.Scalar]] = [:]
         for (from, to) in model.variants {
-            if let f = from.unicodeScalars.first, let t = to.unicodeScalars.first { traditional[t, default: []].append(f) }
+            if let f = from.unicodeScalars.first, let t = to.unicodeScalars.first {
+                traditional[t, default: []].append(f)
+            }
         }
 
         var entries: [Entry] = []
@@ -104,9 +106,10 @@ public struct Lexicon: Sendable {
             let bytes = Array(form.utf8)
             guard let first = bytes.first, let last = bytes.last else { return }
             let entryIndex = Int32(entries.count)
-            entries.append(Entry(
-                kind: kind, text: text, exact: caseSensitive ? bytes : nil,
-                latinStart: Lexicon.isWordByte(first), latinEnd: Lexicon.isWordByte(last), wildcard: wildcard))
+            entries.append(
+                Entry(
+                    kind: kind, text: text, exact: caseSensitive ? bytes : nil,
+                    latinStart: Lexicon.isWordByte(first), latinEnd: Lexicon.isWordByte(last), wildcard: wildcard))
             for spelling in Lexicon.spellings(of: form, traditional: traditional) {
                 patterns.append(Lexicon.lowercasedASCII(spelling))
                 patternEntry.append(entryIndex)
@@ -143,16 +146,19 @@ public struct Lexicon: Sendable {
         self.prefixes = model.prefixes.flatMap { affix in
             Lexicon.spellings(of: affix.text, traditional: traditional).map { (Array($0.utf8), affix.role) }
         }
-        self.suffixes = model.suffixes.flatMap { Lexicon.spellings(of: $0.text, traditional: traditional).map { Array($0.utf8) } }
+        self.suffixes = model.suffixes.flatMap {
+            Lexicon.spellings(of: $0.text, traditional: traditional).map { Array($0.utf8) }
+        }
         self.joins = model.joins.flatMap { join in
             Lexicon.spellings(of: join.text, traditional: traditional).map { spelling in
                 (Lexicon.lowercasedASCII(spelling), join.series)
             }
         }
         self.slotClosings = slotClosings
-        self.bareForms = Set(model.countries.filter { $0.kind == .bare }.flatMap {
-            Lexicon.spellings(of: $0.form, traditional: traditional).map { Array($0.utf8) }
-        })
+        self.bareForms = Set(
+            model.countries.filter { $0.kind == .bare }.flatMap {
+                Lexicon.spellings(of: $0.form, traditional: traditional).map { Array($0.utf8) }
+            })
     }
 
     /// Every spelling of `form` with traditional characters in place of simplified ones (capped).

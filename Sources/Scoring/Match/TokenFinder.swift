@@ -38,10 +38,11 @@ final class TokenFinder: @unchecked Sendable {
         patterns = .allocate(capacity: max(patternCount, 1))
         for (id, e) in patternEntry.enumerated() {
             let entry = entries[Int(e)]
-            (patterns + id).initialize(to: Pattern(
-                entry: e, length: automaton.patternLength[id], exactStart: exactStart[Int(e)],
-                exactCount: Int32(entry.exact?.count ?? 0), latinStart: entry.latinStart,
-                latinEnd: entry.latinEnd, wildcard: entry.wildcard))
+            (patterns + id).initialize(
+                to: Pattern(
+                    entry: e, length: automaton.patternLength[id], exactStart: exactStart[Int(e)],
+                    exactCount: Int32(entry.exact?.count ?? 0), latinStart: entry.latinStart,
+                    latinEnd: entry.latinEnd, wildcard: entry.wildcard))
         }
         exactBytes = .allocate(capacity: max(exact.count, 1))
         exactBytes.initialize(from: exact, count: exact.count)
@@ -100,7 +101,9 @@ final class TokenFinder: @unchecked Sendable {
     }
 
     /// Appends the matches of the patterns ending in `state` that pass their checks.
-    private func collect(state: Int, end: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int, _ tokens: inout [Lexicon.Token]) {
+    private func collect(
+        state: Int, end: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int, _ tokens: inout [Lexicon.Token]
+    ) {
         let lower = Int(tables.outputStart[state]), upper = Int(tables.outputStart[state + 1])
         for k in lower..<upper {
             let p = patterns[Int(tables.outputs[k])]

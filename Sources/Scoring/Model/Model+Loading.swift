@@ -48,15 +48,20 @@ struct ModelReader {
         }
     }
 
-    private mutating func issue(_ file: TSVFile, _ row: TSVFile.Row, _ message: String,
-                                severity: ModelIssue.Severity = .error) {
+    private mutating func issue(
+        _ file: TSVFile, _ row: TSVFile.Row, _ message: String,
+        severity: ModelIssue.Severity = .error
+    ) {
         issues.append(ModelIssue(path: file.path, line: row.line, severity: severity, message))
     }
 
     private mutating func columns(_ file: TSVFile, _ row: TSVFile.Row, min: Int, max: Int, layout: String) -> Bool {
         let count = row.columns.count
         if count < min || count > max {
-            issue(file, row, "expected \(layout) (\(min == max ? "\(min)" : "\(min) to \(max)") tab-separated columns), found \(count) — separate columns with one tab")
+            issue(
+                file, row,
+                "expected \(layout) (\(min == max ? "\(min)" : "\(min) to \(max)") tab-separated columns), found \(count) — separate columns with one tab"
+            )
             return false
         }
         if row.columns[0].trimmingCharacters(in: .whitespaces).isEmpty {
@@ -69,8 +74,11 @@ struct ModelReader {
     /// A plain decimal number (`-2`, `0.15`, `1e-3`); Swift's `Double("0x3")` reads hexadecimal and
     /// `Double("inf")` infinity, neither of which a model file should hold.
     static func decimal(_ text: String) -> Double? {
-        guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45 }),
-              let value = Double(text), value.isFinite
+        guard !text.isEmpty,
+            text.utf8.allSatisfy({
+                ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45
+            }),
+            let value = Double(text), value.isFinite
         else { return nil }
         return value
     }
@@ -87,8 +95,12 @@ struct ModelReader {
             default: issue(manifest, row, "unknown manifest key `\(row.columns[0])` — use name, version or description")
             }
         }
-        if name.isEmpty { issues.append(ModelIssue(path: manifest.path, line: 1, "no `name` row — add `name<TAB>...`")) }
-        if version.isEmpty { issues.append(ModelIssue(path: manifest.path, line: 1, "no `version` row — add `version<TAB>x.y.z`")) }
+        if name.isEmpty {
+            issues.append(ModelIssue(path: manifest.path, line: 1, "no `name` row — add `name<TAB>...`"))
+        }
+        if version.isEmpty {
+            issues.append(ModelIssue(path: manifest.path, line: 1, "no `version` row — add `version<TAB>x.y.z`"))
+        }
 
         let countries = try readCountries()
         let falseFriends = try readFalseFriends(countries: countries)
@@ -116,7 +128,10 @@ struct ModelReader {
                 continue
             }
             guard let kind = Model.FormKind(rawValue: kindText) else {
-                issue(file, row, "unknown kind `\(kindText)` — use one of " + Model.FormKind.allCases.map(\.rawValue).joined(separator: ", "))
+                issue(
+                    file, row,
+                    "unknown kind `\(kindText)` — use one of "
+                        + Model.FormKind.allCases.map(\.rawValue).joined(separator: ", "))
                 continue
             }
             let flags = row.columns.count > 3 ? row.columns[3] : ""
@@ -135,15 +150,22 @@ struct ModelReader {
             let key = flags == "case" ? form : form.lowercased()
             if let previous = seen[key] {
                 if previous.code == code {
-                    issue(file, row, "duplicate entry `\(form)` (also line \(previous.line)) — delete one", severity: .warning)
+                    issue(
+                        file, row, "duplicate entry `\(form)` (also line \(previous.line)) — delete one",
+                        severity: .warning)
                 } else {
-                    issue(file, row, "`\(form)` is given to \(previous.code) on line \(previous.line) and to \(code) here — a form names one country; keep one")
+                    issue(
+                        file, row,
+                        "`\(form)` is given to \(previous.code) on line \(previous.line) and to \(code) here — a form names one country; keep one"
+                    )
                 }
                 continue
             }
             seen[key] = (code, row.line)
-            forms.append(Model.CountryForm(code: code, kind: kind, form: form, caseSensitive: flags == "case",
-                                           source: .init(file: "countries.tsv", line: row.line)))
+            forms.append(
+                Model.CountryForm(
+                    code: code, kind: kind, form: form, caseSensitive: flags == "case",
+                    source: .init(file: "countries.tsv", line: row.line)))
         }
         return forms
     }
@@ -189,11 +211,16 @@ struct ModelReader {
                 // The scorer trims spaces around a join and looks no further than 16 bytes between names.
                 let trimmed = text.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty {
-                    issue(file, row, "a join of spaces only never matches (spaces are always skipped) — delete it", severity: .warning)
+                    issue(
+                        file, row, "a join of spaces only never matches (spaces are always skipped) — delete it",
+                        severity: .warning)
                     continue
                 }
                 if trimmed.utf8.count > 14 {
-                    issue(file, row, "join `\(text)` is longer than the 14 bytes looked at between two names — shorten it", severity: .warning)
+                    issue(
+                        file, row,
+                        "join `\(text)` is longer than the 14 bytes looked at between two names — shorten it",
+                        severity: .warning)
                     continue
                 }
                 joins.append(.init(text: trimmed, series: role == "series"))
@@ -208,8 +235,10 @@ struct ModelReader {
                 continue
             }
             if kind == "suffix" && affixRole != .plain {
-                issue(file, row, "role `\(role)` means nothing on a suffix (only prefixes mark an object or a companion) — write plain",
-                      severity: .warning)
+                issue(
+                    file, row,
+                    "role `\(role)` means nothing on a suffix (only prefixes mark an object or a companion) — write plain",
+                    severity: .warning)
             }
             switch kind {
             case "prefix": prefixes.append(.init(text: text, role: affixRole))
@@ -253,14 +282,20 @@ struct ModelReader {
             let key = term.lowercased()
             if let previous = seen[key] {
                 if previous.weight == weight {
-                    issue(file, row, "duplicate entry `\(term)` (also line \(previous.line)) — delete one", severity: .warning)
+                    issue(
+                        file, row, "duplicate entry `\(term)` (also line \(previous.line)) — delete one",
+                        severity: .warning)
                 } else {
-                    issue(file, row, "conflicting weights for `\(term)`: \(previous.weight) on line \(previous.line), \(weight) here — keep one")
+                    issue(
+                        file, row,
+                        "conflicting weights for `\(term)`: \(previous.weight) on line \(previous.line), \(weight) here — keep one"
+                    )
                 }
                 continue
             }
             seen[key] = (weight, row.line)
-            cues.append(Model.Cue(term: term, weight: weight, kind: kind, source: .init(file: "cues.tsv", line: row.line)))
+            cues.append(
+                Model.Cue(term: term, weight: weight, kind: kind, source: .init(file: "cues.tsv", line: row.line)))
         }
         return cues
     }
@@ -273,7 +308,10 @@ struct ModelReader {
             guard columns(file, row, min: 3, max: 3, layout: "term<TAB>type<TAB>factor") else { continue }
             let term = row.columns[0]
             guard let type = Model.ModifierType(rawValue: row.columns[1]) else {
-                issue(file, row, "unknown type `\(row.columns[1])` — use one of " + Model.ModifierType.allCases.map(\.rawValue).joined(separator: ", "))
+                issue(
+                    file, row,
+                    "unknown type `\(row.columns[1])` — use one of "
+                        + Model.ModifierType.allCases.map(\.rawValue).joined(separator: ", "))
                 continue
             }
             guard let factor = ModelReader.decimal(row.columns[2]) else {
@@ -289,20 +327,26 @@ struct ModelReader {
             case .blocker, .barrier, .scope: valid = factor == 1
             }
             guard valid else {
-                issue(file, row, "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/irony take -1..<0, question -1..<1 (not 0), intensifier 1<..3, diminisher/contrast/concessive/reducer/lessening 0<..<1, blocker/barrier/scope 1")
+                issue(
+                    file, row,
+                    "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/irony take -1..<0, question -1..<1 (not 0), intensifier 1<..3, diminisher/contrast/concessive/reducer/lessening 0<..<1, blocker/barrier/scope 1"
+                )
                 continue
             }
             let key = term.lowercased()
             if let previous = seen[key] {
                 if previous.factor == factor {
-                    issue(file, row, "duplicate entry `\(term)` (also line \(previous.line)) — delete one", severity: .warning)
+                    issue(
+                        file, row, "duplicate entry `\(term)` (also line \(previous.line)) — delete one",
+                        severity: .warning)
                 } else {
                     issue(file, row, "conflicting factors for `\(term)`: line \(previous.line) and here — keep one")
                 }
                 continue
             }
             seen[key] = (factor, row.line)
-            modifiers.append(.init(term: term, type: type, factor: factor, source: .init(file: "modifiers.tsv", line: row.line)))
+            modifiers.append(
+                .init(term: term, type: type, factor: factor, source: .init(file: "modifiers.tsv", line: row.line)))
         }
         return modifiers
     }
@@ -337,7 +381,10 @@ struct ModelReader {
             let canonical = row.columns[0], alias = row.columns[1]
             for name in [alias, alias.lowercased()] {
                 if let existing = result[name], existing != canonical {
-                    issue(file, row, "`\(alias)` is an alias of `\(existing)` on line \(lines[name] ?? 0) — an alias belongs to one outlet")
+                    issue(
+                        file, row,
+                        "`\(alias)` is an alias of `\(existing)` on line \(lines[name] ?? 0) — an alias belongs to one outlet"
+                    )
                     continue
                 }
                 result[name] = canonical
@@ -361,7 +408,9 @@ struct ModelReader {
                 issue(file, row, "value `\(row.columns[1])` is not a number — write a decimal such as 0.15")
                 continue
             }
-            if let line = seen[key] { issue(file, row, "duplicate key `\(key)` (also line \(line)) — keep one"); continue }
+            if let line = seen[key] {
+                issue(file, row, "duplicate key `\(key)` (also line \(line)) — keep one"); continue
+            }
             seen[key] = row.line
             func positive() -> Bool {
                 if value > 0 { return true }
@@ -383,15 +432,35 @@ struct ModelReader {
             case "scale": if positive() { p.scale = value }
             case "contrast_after": if positive() { p.contrastAfter = value }
             case "quoted_question":
-                if value >= -1 && value <= 1 { p.quotedQuestion = value } else { issue(file, row, "`quoted_question` must lie in -1...1") }
+                if value >= -1 && value <= 1 {
+                    p.quotedQuestion = value
+                } else {
+                    issue(file, row, "`quoted_question` must lie in -1...1")
+                }
             case "distant_attribution":
-                if value > 0 && value <= 1 { p.distantAttribution = value } else { issue(file, row, "`distant_attribution` must lie in (0, 1]") }
+                if value > 0 && value <= 1 {
+                    p.distantAttribution = value
+                } else {
+                    issue(file, row, "`distant_attribution` must lie in (0, 1]")
+                }
             case "prior_segments":
-                if value >= 0 { p.priorSegments = value } else { issue(file, row, "`prior_segments` must be 0 or more") }
+                if value >= 0 {
+                    p.priorSegments = value
+                } else {
+                    issue(file, row, "`prior_segments` must be 0 or more")
+                }
             case "share_min":
-                if value > 0 && value <= 100 { p.shareMin = value } else { issue(file, row, "`share_min` is a percentage in (0, 100]") }
+                if value > 0 && value <= 100 {
+                    p.shareMin = value
+                } else {
+                    issue(file, row, "`share_min` is a percentage in (0, 100]")
+                }
             case "share_weight":
-                if value > 0 && value <= 4 { p.shareWeight = value } else { issue(file, row, "`share_weight` must lie in (0, 4], like a cue weight") }
+                if value > 0 && value <= 4 {
+                    p.shareWeight = value
+                } else {
+                    issue(file, row, "`share_weight` must lie in (0, 4], like a cue weight")
+                }
             case "negation_window_cjk": if let w = window() { p.negationWindowCJK = w }
             case "negation_window_words": if let w = window() { p.negationWindowWords = w }
             case "intensifier_window_cjk": if let w = window() { p.intensifierWindowCJK = w }
@@ -401,16 +470,24 @@ struct ModelReader {
         }
         // The thresholds and the scale decide every label: a missing line must not fall back silently.
         let lastLine = file.rows.last?.line ?? 1
-        for key in ["favorable", "unfavorable", "tone_favorable", "tone_unfavorable", "title_weight", "scale"] where !written.contains(key) {
-            issues.append(ModelIssue(path: file.path, line: lastLine, "no `\(key)` row — add `\(key)<TAB>value` (see the comment at the top)"))
+        for key in ["favorable", "unfavorable", "tone_favorable", "tone_unfavorable", "title_weight", "scale"]
+        where !written.contains(key) {
+            issues.append(
+                ModelIssue(
+                    path: file.path, line: lastLine,
+                    "no `\(key)` row — add `\(key)<TAB>value` (see the comment at the top)"))
         }
         if !(p.unfavorable < 0 && p.favorable > 0 && p.unfavorable < p.favorable) {
-            issues.append(ModelIssue(path: file.path, line: seen["favorable"] ?? seen["unfavorable"] ?? lastLine,
-                                     "thresholds must satisfy unfavorable < 0 < favorable"))
+            issues.append(
+                ModelIssue(
+                    path: file.path, line: seen["favorable"] ?? seen["unfavorable"] ?? lastLine,
+                    "thresholds must satisfy unfavorable < 0 < favorable"))
         }
         if !(p.toneUnfavorable < p.toneFavorable) {
-            issues.append(ModelIssue(path: file.path, line: seen["tone_favorable"] ?? seen["tone_unfavorable"] ?? lastLine,
-                                     "tone thresholds must satisfy tone_unfavorable < tone_favorable"))
+            issues.append(
+                ModelIssue(
+                    path: file.path, line: seen["tone_favorable"] ?? seen["tone_unfavorable"] ?? lastLine,
+                    "tone thresholds must satisfy tone_unfavorable < tone_favorable"))
         }
         return p
     }

@@ -37,15 +37,25 @@ extension ModelError {
         case .notFound:
             return [ModelIssue(path: "-", line: 0, description)]
         case .unreadable(let path):
-            return [ModelIssue(path: path, line: 1, "cannot read the model file — check that it exists and is readable")]
+            return [
+                ModelIssue(path: path, line: 1, "cannot read the model file — check that it exists and is readable")
+            ]
         case .notUTF8(let path):
             return [ModelIssue(path: path, line: 1, "not UTF-8 text — save the model file as UTF-8")]
         case .missingFormat(let path, let line):
-            return [ModelIssue(path: path, line: line,
-                               "no format line: the first row must be `format<TAB>\(TSVFile.supportedFormat)` — add it above the entries")]
+            return [
+                ModelIssue(
+                    path: path, line: line,
+                    "no format line: the first row must be `format<TAB>\(TSVFile.supportedFormat)` — add it above the entries"
+                )
+            ]
         case .unknownFormat(let path, let line, let found):
-            return [ModelIssue(path: path, line: line,
-                               "unknown model format version \(found); this build reads version \(TSVFile.supportedFormat) — use a stance build that matches the model, or convert the file")]
+            return [
+                ModelIssue(
+                    path: path, line: line,
+                    "unknown model format version \(found); this build reads version \(TSVFile.supportedFormat) — use a stance build that matches the model, or convert the file"
+                )
+            ]
         case .invalid(let issues):
             return issues
         }

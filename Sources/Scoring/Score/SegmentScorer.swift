@@ -35,8 +35,10 @@ public struct SegmentScorer: Sendable {
     }
 
     /// Scores one segment into `acc`. `segment` is its 0-based index in the article.
-    public mutating func score(_ bytes: UnsafeBufferPointer<UInt8>, kind: SegmentKind, segment: Int,
-                               into acc: inout StanceAccumulator) {
+    public mutating func score(
+        _ bytes: UnsafeBufferPointer<UInt8>, kind: SegmentKind, segment: Int,
+        into acc: inout StanceAccumulator
+    ) {
         let p = lexicon.model.parameters
         let segmentWeight = kind == .title ? p.titleWeight : 1
         acc.toneSegments += segmentWeight
@@ -107,8 +109,10 @@ public struct SegmentScorer: Sendable {
             }
             var value = weight
             var applied: [String] = []
-            applyModifiers(before: modifierIndex, cueStart: start, bytes, value: &value, applied: &applied, explain: acc.explain)
-            applyTrailingReducer(after: index, cueEnd: end, bytes, value: &value, applied: &applied, explain: acc.explain)
+            applyModifiers(
+                before: modifierIndex, cueStart: start, bytes, value: &value, applied: &applied, explain: acc.explain)
+            applyTrailingReducer(
+                after: index, cueEnd: end, bytes, value: &value, applied: &applied, explain: acc.explain)
             if let contrast {
                 let factor = contrastFactor(contrast, at: start)
                 if factor != 1 {
@@ -137,7 +141,9 @@ public struct SegmentScorer: Sendable {
                 // one depended on gains or loses nothing by it. Nor, in Chinese, when nobody is said to
                 // depend (出口经营者应向商务部申请: a procedure); an English "reliance on China" with no
                 // one named still says China is relied on.
-                if let object, subject != nil || latin, (value < 0) == (weight < 0) { addTarget(.mention(object), -value, .object) }
+                if let object, subject != nil || latin, (value < 0) == (weight < 0) {
+                    addTarget(.mention(object), -value, .object)
+                }
             } else if let holder = holder(cueStart: start, cueEnd: end, latin: latin, topic: acc.topic) {
                 // A cue reached only through the sentence or the topic, not its own clause, is less
                 // surely about that country: it counts `distant_attribution` times.
@@ -149,11 +155,12 @@ public struct SegmentScorer: Sendable {
                 if acc.mentions[country] == 0 { continue }
                 acc.raw[country] += target.value
                 if acc.explain {
-                    acc.evidence[country].append(Evidence(
-                        matched: SegmentScorer.text(bytes, start, end), entry: cue.term,
-                        source: cue.source.description, weight: weight, modifiers: applied,
-                        value: (target.value * 1000).rounded() / 1000, role: target.role.rawValue, segment: segment,
-                        segmentKind: kind, segmentText: SegmentScorer.text(bytes, 0, bytes.count)))
+                    acc.evidence[country].append(
+                        Evidence(
+                            matched: SegmentScorer.text(bytes, start, end), entry: cue.term,
+                            source: cue.source.description, weight: weight, modifiers: applied,
+                            value: (target.value * 1000).rounded() / 1000, role: target.role.rawValue, segment: segment,
+                            segmentKind: kind, segmentText: SegmentScorer.text(bytes, 0, bytes.count)))
                 }
             }
         }
@@ -195,9 +202,12 @@ public struct SegmentScorer: Sendable {
             guard SegmentScorer.digit(bytes, at: i, before: to) != nil else {
                 // 九成: a Chinese numeral before 成.
                 if bytes[i] >= 0xE4 && bytes[i] <= 0xE5, i + 6 <= to,
-                   SegmentScorer.hasBytes(bytes, SegmentScorer.cheng, startingAt: i + 3),
-                   !SegmentScorer.chengIsAWord(bytes, at: i + 6, before: to),
-                   let tenth = SegmentScorer.chineseDigits.firstIndex(where: { SegmentScorer.hasBytes(bytes, $0, startingAt: i) }) {
+                    SegmentScorer.hasBytes(bytes, SegmentScorer.cheng, startingAt: i + 3),
+                    !SegmentScorer.chengIsAWord(bytes, at: i + 6, before: to),
+                    let tenth = SegmentScorer.chineseDigits.firstIndex(where: {
+                        SegmentScorer.hasBytes(bytes, $0, startingAt: i)
+                    })
+                {
                     last = (Double(tenth + 1) * 10, i, i + 6, false)
                     i += 6
                     continue
@@ -208,12 +218,18 @@ public struct SegmentScorer: Sendable {
             // A number: digits (ASCII or full-width), an optional decimal part, then %, ％, 成 or "percent".
             let start = i
             var value = 0.0
-            if i > from, SegmentScorer.digit(bytes, at: i - 1, before: to) != nil || bytes[i - 1] == 0x2E { i += 1; continue }
-            while let d = SegmentScorer.digit(bytes, at: i, before: to) { value = value * 10 + Double(d.value); i += d.width }
+            if i > from, SegmentScorer.digit(bytes, at: i - 1, before: to) != nil || bytes[i - 1] == 0x2E {
+                i += 1; continue
+            }
+            while let d = SegmentScorer.digit(bytes, at: i, before: to) {
+                value = value * 10 + Double(d.value); i += d.width
+            }
             if i + 1 < to && bytes[i] == 0x2E, SegmentScorer.digit(bytes, at: i + 1, before: to) != nil {
                 var scale = 0.1
                 i += 1
-                while let d = SegmentScorer.digit(bytes, at: i, before: to) { value += Double(d.value) * scale; scale /= 10; i += d.width }
+                while let d = SegmentScorer.digit(bytes, at: i, before: to) {
+                    value += Double(d.value) * scale; scale /= 10; i += d.width
+                }
             }
             var j = i
             while j < to && bytes[j] == 0x20 { j += 1 }
@@ -223,13 +239,15 @@ public struct SegmentScorer: Sendable {
             } else if SegmentScorer.hasBytes(bytes, SegmentScorer.fullWidthPercent, startingAt: j) && j + 3 <= to {
                 end = j + 3
             } else if SegmentScorer.hasBytes(bytes, SegmentScorer.cheng, startingAt: i) && i + 3 <= to
-                        && !SegmentScorer.chengIsAWord(bytes, at: i + 3, before: to) {
+                && !SegmentScorer.chengIsAWord(bytes, at: i + 3, before: to)
+            {
                 value *= 10
                 end = i + 3
             } else {
                 for word in SegmentScorer.percentWords where j + word.count <= to {
                     if SegmentScorer.hasBytes(bytes, word, endingAt: j + word.count, caseInsensitive: true),
-                       j + word.count == to || !Lexicon.isWordByte(bytes[j + word.count]) {
+                        j + word.count == to || !Lexicon.isWordByte(bytes[j + word.count])
+                    {
                         end = j + word.count
                         break
                     }
@@ -238,7 +256,9 @@ public struct SegmentScorer: Sendable {
             if let end {
                 var k = end
                 while k < to && bytes[k] == 0x20 { k += 1 }
-                let of = k + 2 <= to && SegmentScorer.hasBytes(bytes, SegmentScorer.of, endingAt: k + 2, caseInsensitive: true)
+                let of =
+                    k + 2 <= to
+                    && SegmentScorer.hasBytes(bytes, SegmentScorer.of, endingAt: k + 2, caseInsensitive: true)
                     && (k + 2 == to || !Lexicon.isWordByte(bytes[k + 2]))
                 last = (value, start, end, of)
                 i = end
@@ -246,8 +266,11 @@ public struct SegmentScorer: Sendable {
         }
         guard let last, last.value >= lexicon.model.parameters.shareMin, last.value <= 100 else { return nil }
         let latin = !(from..<to).contains { bytes[$0] >= 0xE0 }
-        let saysShare = last.of || SegmentScorer.contains(bytes, from: from, to: to,
-                                                          any: latin ? SegmentScorer.shareWordsEN : SegmentScorer.shareWordsZH)
+        let saysShare =
+            last.of
+            || SegmentScorer.contains(
+                bytes, from: from, to: to,
+                any: latin ? SegmentScorer.shareWordsEN : SegmentScorer.shareWordsZH)
         return saysShare ? (last.start, last.end) : nil
     }
 
@@ -269,7 +292,9 @@ public struct SegmentScorer: Sendable {
         return chengWords.contains { hasBytes(bytes, $0, startingAt: i) }
     }
 
-    static let chengWords: [[UInt8]] = ["为", "本", "员", "立", "功", "长", "熟", "交", "会", "是", "要", "就", "绩", "果"].map { Array($0.utf8) }
+    static let chengWords: [[UInt8]] = ["为", "本", "员", "立", "功", "长", "熟", "交", "会", "是", "要", "就", "绩", "果"].map {
+        Array($0.utf8)
+    }
 
     /// Whether any of `words` occurs between `from` and `to` (ASCII compared without case).
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, any words: [[UInt8]]) -> Bool {
@@ -300,15 +325,20 @@ public struct SegmentScorer: Sendable {
             switch lexicon.entries[token.entry].kind {
             case .country(let c):
                 let role = prefixRole(bytes, at: token.start)
-                mentions.append(Mention(country: c, start: token.start, end: token.end,
-                                        object: role == .object, aside: role == .aside, group: mentions.count))
+                mentions.append(
+                    Mention(
+                        country: c, start: token.start, end: token.end,
+                        object: role == .object, aside: role == .aside, group: mentions.count))
             case .bare(let c):
                 if token.start > 0 && SegmentScorer.isDigitBefore(bytes, token.start) { continue }
                 var paired = false
                 var object = false, aside = false
                 if i > 0, tokens[i - 1].end == token.start, pairs(tokens[i - 1], bytes, atEnd: true) { paired = true }
-                if i + 1 < tokens.count, tokens[i + 1].start == token.end, pairs(tokens[i + 1], bytes, atEnd: false) { paired = true }
-                for prefix in lexicon.prefixes where SegmentScorer.hasBytes(bytes, prefix.bytes, endingAt: token.start) {
+                if i + 1 < tokens.count, tokens[i + 1].start == token.end, pairs(tokens[i + 1], bytes, atEnd: false) {
+                    paired = true
+                }
+                for prefix in lexicon.prefixes where SegmentScorer.hasBytes(bytes, prefix.bytes, endingAt: token.start)
+                {
                     paired = true
                     object = object || prefix.role == .object
                     aside = aside || prefix.role == .aside
@@ -320,7 +350,10 @@ public struct SegmentScorer: Sendable {
                     }
                 }
                 if paired {
-                    mentions.append(Mention(country: c, start: token.start, end: token.end, object: object, aside: aside, group: mentions.count))
+                    mentions.append(
+                        Mention(
+                            country: c, start: token.start, end: token.end, object: object, aside: aside,
+                            group: mentions.count))
                 }
             default:
                 continue
@@ -340,7 +373,10 @@ public struct SegmentScorer: Sendable {
             var kind = SegmentScorer.joinKind(bytes, from: mentions[i].end, to: mentions[i + 1].start, joins: joins)
             // "In China, Japan and India ...", "Unlike the US, China ...": an opening place or
             // companion ends at its comma.
-            if kind == .series && mentions[i].aside && SegmentScorer.opensSegment(bytes, roleBefore: mentions[i].start) { kind = .none }
+            if kind == .series && mentions[i].aside && SegmentScorer.opensSegment(bytes, roleBefore: mentions[i].start)
+            {
+                kind = .none
+            }
             // 中国与美国相比: two sides of a comparison, not one list.
             if kind != .none && SegmentScorer.comparisonFollows(bytes, at: mentions[i + 1].end) { kind = .none }
             mentions[i].joinedToNext = kind == .list || (kind == .series && nextJoined)
@@ -378,8 +414,10 @@ public struct SegmentScorer: Sendable {
 
     /// What the bytes between two mentions are: nothing or a list join (和, 、, and, &), a series
     /// join (,), or anything else.
-    private static func joinKind(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
-                                 joins: [(bytes: [UInt8], series: Bool)]) -> JoinKind {
+    private static func joinKind(
+        _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
+        joins: [(bytes: [UInt8], series: Bool)]
+    ) -> JoinKind {
         guard from <= to, to - from <= 16 else { return .none }
         var start = from, end = to
         while start < end && bytes[start] == 0x20 { start += 1 }
@@ -389,7 +427,8 @@ public struct SegmentScorer: Sendable {
         // Not after a bare comma: "In China, the US and Japan" is no list.
         var article = false
         if end - start >= 4, SegmentScorer.hasBytes(bytes, SegmentScorer.the, endingAt: end, caseInsensitive: true),
-           bytes[end - 4] == 0x20 {
+            bytes[end - 4] == 0x20
+        {
             end -= 4
             article = true
             while end > start && bytes[end - 1] == 0x20 { end -= 1 }
@@ -505,7 +544,10 @@ public struct SegmentScorer: Sendable {
             }
             if b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F {
                 // ASCII , ; : ! ?  — a colon between digits (06:20) is no boundary.
-                if !(b == 0x3A || b == 0x2C) || !(i > 0 && i + 1 < n && SegmentScorer.isASCIIDigit(bytes[i - 1]) && SegmentScorer.isASCIIDigit(bytes[i + 1])) {
+                if !(b == 0x3A || b == 0x2C)
+                    || !(i > 0 && i + 1 < n && SegmentScorer.isASCIIDigit(bytes[i - 1])
+                        && SegmentScorer.isASCIIDigit(bytes[i + 1]))
+                {
                     boundaries.append(i)
                 }
             } else if b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBC {
@@ -547,8 +589,10 @@ public struct SegmentScorer: Sendable {
 
     /// Chinese puts the change after the noun (对华依赖降至六成, 短缺有所缓解): a reducer within
     /// `intensifier_window_cjk` + 1 characters after a Chinese cue, in its clause, lessens it.
-    private func applyTrailingReducer(after index: Int, cueEnd: Int, _ bytes: UnsafeBufferPointer<UInt8>,
-                                      value: inout Double, applied: inout [String], explain: Bool) {
+    private func applyTrailingReducer(
+        after index: Int, cueEnd: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+        value: inout Double, applied: inout [String], explain: Bool
+    ) {
         guard cueEnd > 0, !Lexicon.isWordByte(bytes[cueEnd - 1]) else { return }
         let cueClause = clause(cueEnd - 1)
         let window = lexicon.model.parameters.intensifierWindowCJK + 1
@@ -557,8 +601,12 @@ public struct SegmentScorer: Sendable {
             let token = tokens[k]
             k += 1
             if token.start < cueEnd { continue }
-            if SegmentScorer.units(bytes, from: cueEnd, to: token.start) > window || clause(token.start) != cueClause { return }
-            guard case .modifier(let m) = lexicon.entries[token.entry].kind, lexicon.model.modifiers[m].type == .lessening else { continue }
+            if SegmentScorer.units(bytes, from: cueEnd, to: token.start) > window || clause(token.start) != cueClause {
+                return
+            }
+            guard case .modifier(let m) = lexicon.entries[token.entry].kind,
+                lexicon.model.modifiers[m].type == .lessening
+            else { continue }
             let modifier = lexicon.model.modifiers[m]
             let factor = value < 0 ? -modifier.factor : modifier.factor
             value *= factor
@@ -567,8 +615,10 @@ public struct SegmentScorer: Sendable {
         }
     }
 
-    private func applyModifiers(before index: Int, cueStart: Int, _ bytes: UnsafeBufferPointer<UInt8>,
-                                value: inout Double, applied: inout [String], explain: Bool) {
+    private func applyModifiers(
+        before index: Int, cueStart: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+        value: inout Double, applied: inout [String], explain: Bool
+    ) {
         let p = lexicon.model.parameters
         let cueClause = clause(cueStart)
         let latin = Lexicon.isWordByte(bytes[cueStart])
@@ -590,7 +640,9 @@ public struct SegmentScorer: Sendable {
             case .contrast, .concessive, .question, .blocker, .barrier, .scope: continue
             }
             if gap > window { continue }
-            let factor = (modifier.type == .reducer || modifier.type == .lessening) && value < 0 ? -modifier.factor : modifier.factor
+            let factor =
+                (modifier.type == .reducer || modifier.type == .lessening) && value < 0
+                ? -modifier.factor : modifier.factor
             value *= factor
             if explain { applied.append("\(modifier.term)×\(SegmentScorer.format(factor))") }
         }
@@ -610,8 +662,9 @@ public struct SegmentScorer: Sendable {
             guard case .modifier(let m) = lexicon.entries[token.entry].kind else { continue }
             let modifier = lexicon.model.modifiers[m]
             if modifier.type == .contrast || modifier.type == .concessive {
-                found = Contrast(term: modifier.term, position: token.start, factor: modifier.factor,
-                                 concessive: modifier.type == .concessive)
+                found = Contrast(
+                    term: modifier.term, position: token.start, factor: modifier.factor,
+                    concessive: modifier.type == .concessive)
             }
         }
         return found
@@ -631,7 +684,9 @@ public struct SegmentScorer: Sendable {
     /// A question marker in the cue's clause (吗, 难道, or the ? that closes it) makes it a doubted claim:
     /// damped. A cue in quotation marks inside such a question (这就“中国失去优势”了?) is a claim held
     /// up to ridicule: it flips, by the model's `quoted_question` factor.
-    private func questionFactor(at start: Int, end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (term: String, factor: Double)? {
+    private func questionFactor(at start: Int, end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (
+        term: String, factor: Double
+    )? {
         let cueClause = clause(start)
         for token in tokens {
             guard case .modifier(let m) = lexicon.entries[token.entry].kind else { continue }
@@ -685,7 +740,9 @@ public struct SegmentScorer: Sendable {
             ?? holder(cueStart: cueStart, cueEnd: cueEnd, latin: latin, topic: nil, aside: true)
     }
 
-    private func holder(cueStart: Int, cueEnd: Int, latin: Bool, topic: Int?, aside: Bool) -> (found: Holder, near: Bool)? {
+    private func holder(cueStart: Int, cueEnd: Int, latin: Bool, topic: Int?, aside: Bool) -> (
+        found: Holder, near: Bool
+    )? {
         let cueClause = clause(cueStart)
         var before: Int?, after: Int?, firstBefore: Int?, nearestBefore: Int?, firstAfter: Int?, marked: Int?
         for (i, m) in mentions.enumerated() {
@@ -765,7 +822,8 @@ public struct SegmentScorer: Sendable {
     /// Several cues may share the opening (向{X}提交, 向{X}申请): the nearest closing text decides.
     private func slotObject(after index: Int, cue: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         let open = tokens[index]
-        guard let m = mentions.firstIndex(where: { $0.start == open.end }), let alternatives = lexicon.slotClosings[cue] else {
+        guard let m = mentions.firstIndex(where: { $0.start == open.end }), let alternatives = lexicon.slotClosings[cue]
+        else {
             return nil
         }
         let from = mentions[m].end
@@ -784,8 +842,10 @@ public struct SegmentScorer: Sendable {
 
     // MARK: - Bytes
 
-    static func hasBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], endingAt end: Int,
-                         caseInsensitive: Bool = false) -> Bool {
+    static func hasBytes(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], endingAt end: Int,
+        caseInsensitive: Bool = false
+    ) -> Bool {
         let start = end - needle.count
         guard start >= 0 else { return false }
         for k in 0..<needle.count {

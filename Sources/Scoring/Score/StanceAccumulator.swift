@@ -1,3 +1,5 @@
+import Foundation
+
 /// Per-article running sums, filled segment by segment and turned into scores at the end.
 ///
 /// One per worker, reset between articles, so scoring allocates nothing per article in the
@@ -70,10 +72,11 @@ extension StanceAccumulator {
         var countries: [CountryStance] = []
         for c in touched.sorted() where mentions[c] > 0 {
             let score = StanceAccumulator.squash(raw[c] / max(naming[c] + p.priorSegments, 1), scale: p.scale)
-            countries.append(CountryStance(
-                code: lexicon.codes[c], score: score,
-                label: StanceLabel(score: score, favorable: p.favorable, unfavorable: p.unfavorable),
-                mentions: mentions[c], evidence: explain ? evidence[c] : []))
+            countries.append(
+                CountryStance(
+                    code: lexicon.codes[c], score: score,
+                    label: StanceLabel(score: score, favorable: p.favorable, unfavorable: p.unfavorable),
+                    mentions: mentions[c], evidence: explain ? evidence[c] : []))
         }
         let tone = StanceAccumulator.squash(3 * toneSum / max(toneSegments, 1), scale: p.scale)
         return ArticleStance(
@@ -87,5 +90,3 @@ extension StanceAccumulator {
         return (value * 10_000).rounded() / 10_000
     }
 }
-
-import Foundation

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Pipeline
 @testable import Scoring
 
@@ -7,10 +8,13 @@ import Testing
 @Suite("Aggregator")
 struct AggregatorTests {
     /// An article already scored, with the given (country, score, label) triples.
-    func scored(_ id: String, outlet: String?, date: String?, tone: Double = 0,
-                _ countries: [(String, Double, StanceLabel)]) -> ScoredArticle {
-        let article = Article(id: id, file: "t.txt", index: 1, line: 1, title: id, outlet: outlet,
-                              published: date.flatMap(Timestamp.parse), topic: nil, body: "")
+    func scored(
+        _ id: String, outlet: String?, date: String?, tone: Double = 0,
+        _ countries: [(String, Double, StanceLabel)]
+    ) -> ScoredArticle {
+        let article = Article(
+            id: id, file: "t.txt", index: 1, line: 1, title: id, outlet: outlet,
+            published: date.flatMap(Timestamp.parse), topic: nil, body: "")
         let stance = ArticleStance(
             countries: countries.map { CountryStance(code: $0.0, score: $0.1, label: $0.2, mentions: 1, evidence: []) },
             tone: tone, toneLabel: .neutral)
@@ -27,8 +31,9 @@ struct AggregatorTests {
 
     @Test("mean, sample sd, t interval, net and label counts of four scores, by hand")
     func arithmetic() throws {
-        let s = stats([(0.5, .favorable), (-0.25, .unfavorable), (0.75, .favorable), (0.1, .neutral)],
-                      tones: [0.2, -0.4, 0.6, 0.0])
+        let s = stats(
+            [(0.5, .favorable), (-0.25, .unfavorable), (0.75, .favorable), (0.1, .neutral)],
+            tones: [0.2, -0.4, 0.6, 0.0])
         #expect(s.count == 4)
         #expect(abs(s.mean - 0.275) < 1e-12)
         // Deviations 0.225, -0.525, 0.475, -0.175: squares sum to 0.5825; / (n - 1) = 0.194166...
@@ -72,10 +77,12 @@ struct AggregatorTests {
         #expect(none.count == 0 && none.mean == 0 && none.net == 0 && none.interval == nil)
     }
 
-    @Test("Student's t quantiles match the printed table", arguments: [
-        (1, 12.706), (2, 4.303), (3, 3.182), (4, 2.776), (5, 2.571), (10, 2.228), (20, 2.086), (30, 2.042),
-        (31, 2.040), (40, 2.021), (60, 2.000), (120, 1.980), (1000, 1.962),
-    ])
+    @Test(
+        "Student's t quantiles match the printed table",
+        arguments: [
+            (1, 12.706), (2, 4.303), (3, 3.182), (4, 2.776), (5, 2.571), (10, 2.228), (20, 2.086), (30, 2.042),
+            (31, 2.040), (40, 2.021), (60, 2.000), (120, 1.980), (1000, 1.962),
+        ])
     func tQuantiles(degrees: Int, t: Double) {
         #expect(GroupStats.t975(degrees: degrees) == t)
     }
@@ -84,7 +91,8 @@ struct AggregatorTests {
 
     var corpus: [ScoredArticle] {
         [
-            scored("a1", outlet: "搜狐财经", date: "2025-07-22 06:20", [("CN", 0.5, .favorable), ("US", -0.4, .unfavorable)]),
+            scored(
+                "a1", outlet: "搜狐财经", date: "2025-07-22 06:20", [("CN", 0.5, .favorable), ("US", -0.4, .unfavorable)]),
             scored("a2", outlet: "观察者网", date: "2025-07-15 08:43", [("CN", 0.2, .favorable)]),
             scored("a3", outlet: "搜狐财经", date: "2025-07-14 02:18", [("US", 0.0, .neutral)]),
             scored("a4", outlet: nil, date: nil, [("CN", -0.3, .unfavorable)]),
@@ -124,7 +132,8 @@ struct AggregatorTests {
     @Test("by outlet and month; an unknown outlet is grouped as (unknown)")
     func byOutletAndMonth() {
         let a = aggregate([.outlet, .period], .month)
-        let counts = Dictionary(uniqueKeysWithValues: a.groups.map { ("\($0.key.outlet!) \($0.key.period!)", $0.value.count) })
+        let counts = Dictionary(
+            uniqueKeysWithValues: a.groups.map { ("\($0.key.outlet!) \($0.key.period!)", $0.value.count) })
         // Without a country grouping each article counts once (by its tone), including one naming no country.
         #expect(counts == ["搜狐财经 2025-07": 2, "观察者网 2025-07": 2, "(unknown) undated": 1])
         #expect(a.groups.keys.allSatisfy { $0.country == nil })
@@ -157,17 +166,21 @@ struct AggregatorTests {
     @Test("pinyin and Chinese names of an outlet are counted as one outlet")
     func outletAliases() throws {
         let model = PipelineFixture.lexicon.model
-        for (pinyin, chinese) in [("Sou Hu Cai Jing", "搜狐财经"), ("Guan Cha Zhe Wang", "观察者网"), ("Zheng Quan Shi Bao", "证券时报"),
-                                  ("Xin Lang Cai Jing", "新浪财经"), ("Hua Er Jie Jian Wen", "华尔街见闻")] {
+        for (pinyin, chinese) in [
+            ("Sou Hu Cai Jing", "搜狐财经"), ("Guan Cha Zhe Wang", "观察者网"), ("Zheng Quan Shi Bao", "证券时报"),
+            ("Xin Lang Cai Jing", "新浪财经"), ("Hua Er Jie Jian Wen", "华尔街见闻"),
+        ] {
             #expect(model.canonicalOutlet(pinyin) == model.canonicalOutlet(chinese), "\(pinyin) = \(chinese)")
         }
         var scorer = ArticleScorer(lexicon: PipelineFixture.lexicon)
         var aggregator = Aggregator(by: [.outlet])
         let body = "中国宣布对稀土实施出口管制，美国表示关切。"
         for (n, outlet) in ["Sou Hu Cai Jing", "搜狐财经", "Sou Hu Cai Jing"].enumerated() {
-            aggregator.add(scorer.score(Article(
-                id: "x:\(n)", file: "x", index: n, line: n, title: "稀土", outlet: outlet,
-                published: Timestamp.parse("2025-10-17 17:13"), topic: nil, body: body)))
+            aggregator.add(
+                scorer.score(
+                    Article(
+                        id: "x:\(n)", file: "x", index: n, line: n, title: "稀土", outlet: outlet,
+                        published: Timestamp.parse("2025-10-17 17:13"), topic: nil, body: body)))
         }
         #expect(aggregator.groups.count == 1)
         #expect(aggregator.groups.keys.first?.outlet == "搜狐财经")
@@ -188,7 +201,8 @@ struct AggregatorTests {
         for s in scoredArticles {
             let month = s.article.published.map { String(format: "%04d-%02d", $0.year, $0.month) } ?? "undated"
             for c in s.stance.countries {
-                expected[Aggregator.Key(country: c.code, outlet: s.outlet ?? "(unknown)", period: month), default: []].append(c)
+                expected[Aggregator.Key(country: c.code, outlet: s.outlet ?? "(unknown)", period: month), default: []]
+                    .append(c)
             }
         }
         #expect(Set(expected.keys) == Set(aggregator.groups.keys))
@@ -202,7 +216,8 @@ struct AggregatorTests {
                 let sd = (members.map { ($0.score - mean) * ($0.score - mean) }.reduce(0, +) / (n - 1)).squareRoot()
                 #expect(abs(g.standardDeviation - sd) < 1e-6)
             }
-            let fav = members.filter { $0.label == .favorable }.count, unf = members.filter { $0.label == .unfavorable }.count
+            let fav = members.filter { $0.label == .favorable }.count,
+                unf = members.filter { $0.label == .unfavorable }.count
             #expect(g.favorable == fav && g.unfavorable == unf && g.neutral == members.count - fav - unf)
             #expect(abs(g.net - Double(fav - unf) / n) < 1e-12)
         }

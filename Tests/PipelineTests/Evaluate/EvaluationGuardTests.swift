@@ -19,7 +19,9 @@ struct EvaluationGuardTests {
     }
 
     static let baseline: Baseline? = {
-        guard let data = FileManager.default.contents(atPath: Fixture.path("Evaluations/baseline.json")) else { return nil }
+        guard let data = FileManager.default.contents(atPath: Fixture.path("Evaluations/baseline.json")) else {
+            return nil
+        }
         return try? JSONDecoder().decode(Baseline.self, from: data)
     }()
 
@@ -33,8 +35,9 @@ struct EvaluationGuardTests {
     @Test(arguments: EvaluationGuardTests.names)
     func figuresDoNotDrop(name: String) throws {
         let floor = try #require(EvaluationGuardTests.baseline?.sets[name])
-        let set = try LabelSet(directory: Fixture.path("Evaluations/\(floor.set ?? name)"),
-                               knownCodes: Fixture.lexicon.model.countryCodes)
+        let set = try LabelSet(
+            directory: Fixture.path("Evaluations/\(floor.set ?? name)"),
+            knownCodes: Fixture.lexicon.model.countryCodes)
         let evaluation = Evaluation(sets: [set], lexicon: Fixture.lexicon, only: Set(floor.only))
         let stance = evaluation.stance()
         #expect(evaluation.detection.f1 >= floor.detection_f1 - 1e-9, "\(name): detection F1 fell")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Pipeline
 
 /// JSON Lines input (FORMATS.md §2) and its article ids (§3).
@@ -6,7 +7,8 @@ import Testing
 struct JSONLinesReaderTests {
     @Test("good lines load with every field; unknown fields are ignored")
     func goodLines() throws {
-        let loaded = try PipelineFixture.load("""
+        let loaded = try PipelineFixture.load(
+            """
             {"title": "中国稀土出口", "outlet": "搜狐财经", "published": "2025-07-22 06:20", "body": "正文。", "topic": "稀土", "extra": [1, 2]}
             {"title": "Second", "body": "Core Viewpoint - text."}
 
@@ -26,7 +28,8 @@ struct JSONLinesReaderTests {
 
     @Test("id when given, else <file>:<line> counting every physical line")
     func identity() throws {
-        let loaded = try PipelineFixture.load("""
+        let loaded = try PipelineFixture.load(
+            """
             {"id": "custom-7", "title": "A", "body": "a"}
 
             {"title": "B", "body": "b"}
@@ -36,26 +39,30 @@ struct JSONLinesReaderTests {
         #expect(loaded.articles.map(\.line) == [1, 3, 4])
     }
 
-    @Test("ISO 8601 dates with zones are converted to China time (UTC+8)", arguments: [
-        ("2025-07-22T06:20:00+08:00", "2025-07-22 06:20"),
-        ("2025-07-21T22:20:00Z", "2025-07-22 06:20"),
-        ("2025-07-21T18:20:00-04:00", "2025-07-22 06:20"),
-        ("2025-07-22T07:20:00+0900", "2025-07-22 06:20"),
-        ("2025-07-21T22:20:00.250Z", "2025-07-22 06:20"),
-        ("2025-12-31T20:30:00Z", "2026-01-01 04:30"),
-        ("2024-02-28T20:00:00Z", "2024-02-29 04:00"),
-        ("2025-01-01T01:00:00+10:00", "2024-12-31 23:00"),
-        ("2025-07-22", "2025-07-22"),
-    ])
+    @Test(
+        "ISO 8601 dates with zones are converted to China time (UTC+8)",
+        arguments: [
+            ("2025-07-22T06:20:00+08:00", "2025-07-22 06:20"),
+            ("2025-07-21T22:20:00Z", "2025-07-22 06:20"),
+            ("2025-07-21T18:20:00-04:00", "2025-07-22 06:20"),
+            ("2025-07-22T07:20:00+0900", "2025-07-22 06:20"),
+            ("2025-07-21T22:20:00.250Z", "2025-07-22 06:20"),
+            ("2025-12-31T20:30:00Z", "2026-01-01 04:30"),
+            ("2024-02-28T20:00:00Z", "2024-02-29 04:00"),
+            ("2025-01-01T01:00:00+10:00", "2024-12-31 23:00"),
+            ("2025-07-22", "2025-07-22"),
+        ])
     func isoDates(published: String, china: String) throws {
-        let loaded = try PipelineFixture.load(#"{"title": "T", "body": "B", "published": "\#(published)"}"#, name: "d.jsonl")
+        let loaded = try PipelineFixture.load(
+            #"{"title": "T", "body": "B", "published": "\#(published)"}"#, name: "d.jsonl")
         #expect(loaded.rejections.isEmpty)
         #expect(loaded.articles.first?.published?.text == china)
     }
 
     @Test("a broken line is rejected with its line number; the others load")
     func brokenLine() throws {
-        let loaded = try PipelineFixture.load("""
+        let loaded = try PipelineFixture.load(
+            """
             {"title": "A", "body": "a"}
             {"title": "B", "body": 
             {"title": "C", "body": "c"}
@@ -70,13 +77,15 @@ struct JSONLinesReaderTests {
         #expect(loaded.rejections[2].reason.contains("2025-02-30"))
     }
 
-    @Test("missing, empty or non-string title or body rejects that line only", arguments: [
-        (#"{"body": "b"}"#, "title"),
-        (#"{"title": "", "body": "b"}"#, "title"),
-        (#"{"title": 12, "body": "b"}"#, "title"),
-        (#"{"title": "T"}"#, "body"),
-        (#"{"title": "T", "body": null}"#, "body"),
-    ])
+    @Test(
+        "missing, empty or non-string title or body rejects that line only",
+        arguments: [
+            (#"{"body": "b"}"#, "title"),
+            (#"{"title": "", "body": "b"}"#, "title"),
+            (#"{"title": 12, "body": "b"}"#, "title"),
+            (#"{"title": "T"}"#, "body"),
+            (#"{"title": "T", "body": null}"#, "body"),
+        ])
     func missingField(line: String, field: String) throws {
         let loaded = try PipelineFixture.load("{\"title\": \"ok\", \"body\": \"ok\"}\n\(line)\n", name: "m.jsonl")
         #expect(loaded.articles.map(\.title) == ["ok"])

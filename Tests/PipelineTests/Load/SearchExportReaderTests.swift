@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Pipeline
 
 /// The "search documents" exports of FORMATS.md §1, every variant real exports show.
@@ -9,7 +10,8 @@ struct SearchExportReaderTests {
 
     @Test("full header: Workflow, topic, icon, Search documents")
     func fullHeader() throws {
-        let loaded = try PipelineFixture.load("""
+        let loaded = try PipelineFixture.load(
+            """
             Workflow
             稀土产业
             icon
@@ -39,7 +41,8 @@ struct SearchExportReaderTests {
 
     @Test("header without Workflow and icon keeps the topic")
     func headerWithoutNoise() throws {
-        let loaded = try PipelineFixture.load("稀土\nSearch documents\n标题一\nZheng Quan Shi Bao· 2025-11-07 18:09\n\(longBody)\n")
+        let loaded = try PipelineFixture.load(
+            "稀土\nSearch documents\n标题一\nZheng Quan Shi Bao· 2025-11-07 18:09\n\(longBody)\n")
         try #require(loaded.articles.count == 1)
         #expect(loaded.articles[0].topic == "稀土")
         #expect(loaded.articles[0].title == "标题一")
@@ -72,7 +75,8 @@ struct SearchExportReaderTests {
 
     @Test("blank lines in the header, between records and between outlet line and body")
     func blankLines() throws {
-        let loaded = try PipelineFixture.load("""
+        let loaded = try PipelineFixture.load(
+            """
 
             稀土
 
@@ -107,7 +111,8 @@ struct SearchExportReaderTests {
 
     @Test("record without outlet line: date from the title, outlet unknown, still counted")
     func recordWithoutOutlet() throws {
-        let loaded = try PipelineFixture.load("""
+        let loaded = try PipelineFixture.load(
+            """
             稀土
             Search documents
             标题一
@@ -136,7 +141,8 @@ struct SearchExportReaderTests {
     @Test("record without outlet line or date: a short line before a long one is a title")
     func titleByShape() throws {
         let loaded = try PipelineFixture.load(
-            "稀土\nSearch documents\n标题一\n搜狐财经· 2025-10-17 17:13\n\(longBody)\n没有来源的标题\n\(longBody)\n最后一篇-20250713\n\(longBody)")
+            "稀土\nSearch documents\n标题一\n搜狐财经· 2025-10-17 17:13\n\(longBody)\n没有来源的标题\n\(longBody)\n最后一篇-20250713\n\(longBody)"
+        )
         #expect(loaded.articles.map(\.title) == ["标题一", "没有来源的标题", "最后一篇-20250713"])
         #expect(loaded.articles.map(\.outlet) == ["搜狐财经", nil, nil])
         #expect(loaded.articles.map(\.published?.text) == ["2025-10-17 17:13", nil, "2025-07-13"])
@@ -145,7 +151,8 @@ struct SearchExportReaderTests {
 
     @Test("a body wrapped over several lines is one body, up to the next title")
     func multiLineBody() throws {
-        let loaded = try PipelineFixture.load("""
+        let loaded = try PipelineFixture.load(
+            """
             稀土
             Search documents
             Title one
@@ -161,7 +168,8 @@ struct SearchExportReaderTests {
         try #require(loaded.articles.count == 2)
         let body = loaded.articles[0].body
         #expect(!body.contains("\n"))
-        let first = try #require(body.range(of: "Group 1 - The U.S. is looking for new sources of heavy rare earths [1]."))
+        let first = try #require(
+            body.range(of: "Group 1 - The U.S. is looking for new sources of heavy rare earths [1]."))
         let second = try #require(body.range(of: "It signed a framework agreement with Australia [2]."))
         #expect(first.upperBound <= second.lowerBound)
         #expect(loaded.articles[1].title == "Title two")
@@ -190,7 +198,8 @@ struct SearchExportReaderTests {
 
     @Test("CRLF line ends leave no carriage return anywhere")
     func crlf() throws {
-        let text = "Workflow\r\n稀土\r\nicon\r\nSearch documents\r\n标题一\r\n搜狐财经· 2025-10-17 17:13\r\n\(longBody)\r\n\r\n"
+        let text =
+            "Workflow\r\n稀土\r\nicon\r\nSearch documents\r\n标题一\r\n搜狐财经· 2025-10-17 17:13\r\n\(longBody)\r\n\r\n"
             + "标题二\r\nSou Hu Cai Jing·2025-10-16 08:00\r\n第二篇正文。\r\n"
         let loaded = try PipelineFixture.load(text)
         #expect(loaded.rejections.isEmpty)
@@ -256,8 +265,11 @@ struct SearchExportReaderTests {
     func seedLabelsAlign() throws {
         let loaded = try PipelineFixture.load(paths: [PipelineFixture.seedsDirectory.path])
         let titles = Dictionary(uniqueKeysWithValues: loaded.articles.map { ($0.id, $0.title) })
-        let labels = try String(contentsOf: PipelineFixture.seedsDirectory.appendingPathComponent("labels.tsv"), encoding: .utf8)
-        let rows = labels.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        let labels = try String(
+            contentsOf: PipelineFixture.seedsDirectory.appendingPathComponent("labels.tsv"), encoding: .utf8)
+        let rows = labels.split(separator: "\n").dropFirst().map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false)
+        }
         #expect(rows.count > 100)
         for row in rows {
             #expect(titles["\(row[0]):\(row[1])"] == String(row[4]), "labels.tsv row \(row[0]):\(row[1])")
@@ -272,7 +284,8 @@ struct SearchExportBoundaryTests {
 
     @Test(arguments: ["一、美国的困境", "（二）背景", "1. 背景", "主要观点："])
     func aSubheadingInsideABodyIsNoTitle(subheading: String) throws {
-        let text = "Search documents\n标题一\nSou Hu Cai Jing· 2025-07-22 06:20\n第一段。\n\(subheading)\n\(Self.long)\n标题二\nSou Hu Cai Jing· 2025-07-23 06:20\n正文。\n"
+        let text =
+            "Search documents\n标题一\nSou Hu Cai Jing· 2025-07-22 06:20\n第一段。\n\(subheading)\n\(Self.long)\n标题二\nSou Hu Cai Jing· 2025-07-23 06:20\n正文。\n"
         let loaded = try PipelineFixture.load(text)
         #expect(loaded.articles.map(\.title) == ["标题一", "标题二"])
         #expect(loaded.articles.first?.body.contains(subheading) == true)

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Pipeline
 import Scoring
+import Testing
+
+@testable import Pipeline
 
 /// Seeded random inputs (the same on every run): random bytes and random damage to real exports never
 /// crash the loaders, every record is accounted for, and scoring what loads stays in range.
@@ -13,7 +14,9 @@ struct RobustnessPropertyTests {
     static func violations(_ loaded: Robust.Loaded, format: InputSource.Format) -> String? {
         var ids = Set<String>()
         var lastIndex = 0
-        let control: (Unicode.Scalar) -> Bool = { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "\u{0C}" }
+        let control: (Unicode.Scalar) -> Bool = {
+            $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "\u{0C}"
+        }
         for a in loaded.articles {
             if a.title.isEmpty || a.body.isEmpty { return "article \(a.id) has an empty title or body" }
             if a.title.unicodeScalars.contains(where: control) || a.body.unicodeScalars.contains(where: control) {
@@ -26,7 +29,9 @@ struct RobustnessPropertyTests {
                 lastIndex = a.index
             }
         }
-        if let bad = loaded.rejections.first(where: { !Robust.isWellFormed($0) }) { return "malformed rejection \(bad)" }
+        if let bad = loaded.rejections.first(where: { !Robust.isWellFormed($0) }) {
+            return "malformed rejection \(bad)"
+        }
         if loaded.errors.count > 1 { return "more than one file-level error: \(loaded.errors)" }
         return nil
     }
@@ -68,13 +73,16 @@ struct RobustnessPropertyTests {
     // MARK: - Random bytes
 
     /// Bytes drawn from pieces that matter to the loaders, so random inputs reach deep into them.
-    static let pieces: [[UInt8]] = [
-        "\n", "\r\n", "\n\n", " ", "\t", "Search documents\n", "搜索文档\n", "Workflow\n", "icon\n", "稀土\n",
-        "Sou Hu Cai Jing· 2025-07-22 06:20\n", "搜狐财经·2025-10-17 17:13\n", "X· 2025-13-45 99:99\n", "Y· 2025-0",
-        "标题-20250713\n", "中国", "美国", "日本", "欧盟", "稀土出口管制", "依赖", "制裁", "不", "但是", "。", "，", "？",
-        "China", "the U.S.", " - ", "Core Viewpoint - ", "Group 1: ", "[1]", "**", "\u{3000}", "·",
-        "{\"title\": \"t\", \"body\": \"b\"}\n", "{\"title\": ", "\"body\": \"中国与美国\"}", "[[[[", "\\u0000", "null",
-    ].map { Array($0.utf8) } + [[0xEF, 0xBB, 0xBF], [0xFF], [0xC3], [0xE4, 0xB8], [0x00], [0x01], [0xFE, 0xFF], [0x80]]
+    static let pieces: [[UInt8]] =
+        [
+            "\n", "\r\n", "\n\n", " ", "\t", "Search documents\n", "搜索文档\n", "Workflow\n", "icon\n", "稀土\n",
+            "Sou Hu Cai Jing· 2025-07-22 06:20\n", "搜狐财经·2025-10-17 17:13\n", "X· 2025-13-45 99:99\n", "Y· 2025-0",
+            "标题-20250713\n", "中国", "美国", "日本", "欧盟", "稀土出口管制", "依赖", "制裁", "不", "但是", "。", "，", "？",
+            "China", "the U.S.", " - ", "Core Viewpoint - ", "Group 1: ", "[1]", "**", "\u{3000}", "·",
+            "{\"title\": \"t\", \"body\": \"b\"}\n", "{\"title\": ", "\"body\": \"中国与美国\"}", "[[[[", "\\u0000", "null",
+        ].map { Array($0.utf8) } + [
+            [0xEF, 0xBB, 0xBF], [0xFF], [0xC3], [0xE4, 0xB8], [0x00], [0x01], [0xFE, 0xFF], [0x80],
+        ]
 
     /// Whole records, so that random inputs also hold articles to score.
     static let records: [[UInt8]] = [
@@ -90,11 +98,14 @@ struct RobustnessPropertyTests {
         for _ in 0..<parts {
             switch Int.random(in: 0..<14, using: &rng) {
             case 0:
-                bytes += (0..<Int.random(in: 1...40, using: &rng)).map { _ in UInt8.random(in: noNUL ? 1...255 : 0...255, using: &rng) }
+                bytes += (0..<Int.random(in: 1...40, using: &rng)).map { _ in
+                    UInt8.random(in: noNUL ? 1...255 : 0...255, using: &rng)
+                }
             case 2, 3:
                 bytes += records[Int.random(in: 0..<records.count, using: &rng)]
             case 1:
-                bytes += Array(repeating: UInt8.random(in: 0x20...0x7E, using: &rng), count: Int.random(in: 1...300, using: &rng))
+                bytes += Array(
+                    repeating: UInt8.random(in: 0x20...0x7E, using: &rng), count: Int.random(in: 1...300, using: &rng))
             default:
                 let piece = pieces[Int.random(in: 0..<pieces.count, using: &rng)]
                 if !(noNUL && piece == [0x00]) { bytes += piece }
@@ -117,10 +128,16 @@ struct RobustnessPropertyTests {
                 }
                 let chunk = Int.random(in: 1...97, using: &rng)
                 let pieces = Robust.load(bytes: bytes, name: "r.txt", format: format, chunkSize: chunk)
-                #expect(pieces.articles == whole.articles && pieces.rejections == whole.rejections && pieces.errors == whole.errors,
-                        "case \(case_) \(format): chunk \(chunk) differs")
-                let tiny = Robust.load(bytes: bytes, name: "r.txt", format: format, maxLineBytes: 40, maxRecordBytes: 120, chunkSize: chunk)
-                if let problem = Self.violations(tiny, format: format) { Issue.record("case \(case_) \(format) tiny limits: \(problem)") }
+                #expect(
+                    pieces.articles == whole.articles && pieces.rejections == whole.rejections
+                        && pieces.errors == whole.errors,
+                    "case \(case_) \(format): chunk \(chunk) differs")
+                let tiny = Robust.load(
+                    bytes: bytes, name: "r.txt", format: format, maxLineBytes: 40, maxRecordBytes: 120, chunkSize: chunk
+                )
+                if let problem = Self.violations(tiny, format: format) {
+                    Issue.record("case \(case_) \(format) tiny limits: \(problem)")
+                }
                 if format == .export, let problem = Self.accountingViolation(bytes, whole) {
                     Issue.record("case \(case_): \(problem)")
                 }
@@ -140,7 +157,11 @@ struct RobustnessPropertyTests {
             let at = Int.random(in: 0..<b.count, using: &rng)
             switch Int.random(in: 0..<11, using: &rng) {
             case 0: b[at] ^= UInt8(1 << Int.random(in: 0..<8, using: &rng))
-            case 1: b.insert(contentsOf: (0..<Int.random(in: 1...8, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }, at: at)
+            case 1:
+                b.insert(
+                    contentsOf: (0..<Int.random(in: 1...8, using: &rng)).map { _ in
+                        UInt8.random(in: 0...255, using: &rng)
+                    }, at: at)
             case 2: b.removeSubrange(at..<min(b.count, at + Int.random(in: 1...400, using: &rng)))
             case 3: b.insert(0x0A, at: at)
             case 4: b.insert(contentsOf: [0xFF, 0xFE], at: at)
@@ -164,7 +185,8 @@ struct RobustnessPropertyTests {
     func mutatedRecords() throws {
         var rng = RobustRNG(seed: 0x5EED_0002)
         var scorer = ArticleScorer(lexicon: try Robust.lexicon())
-        let originals = try Robust.seedNames.map { try Robust.seedBytes($0) }
+        let originals =
+            try Robust.seedNames.map { try Robust.seedBytes($0) }
             + [Array(Robust.export(Robust.records(8), lineEnd: "\r\n").utf8)]
         for case_ in 0..<300 {
             let bytes = Self.mutate(originals[case_ % originals.count], &rng)
@@ -173,7 +195,9 @@ struct RobustnessPropertyTests {
             if let problem = Self.accountingViolation(bytes, loaded) { Issue.record("case \(case_): \(problem)") }
             let chunk = Int.random(in: 1...4099, using: &rng)
             let pieces = Robust.load(bytes: bytes, name: "m.txt", chunkSize: chunk)
-            #expect(pieces.articles == loaded.articles && pieces.rejections == loaded.rejections, "case \(case_): chunk \(chunk)")
+            #expect(
+                pieces.articles == loaded.articles && pieces.rejections == loaded.rejections,
+                "case \(case_): chunk \(chunk)")
             if let problem = Self.scoreAll(loaded.articles, &scorer) { Issue.record("case \(case_): \(problem)") }
         }
     }
@@ -195,7 +219,9 @@ struct RobustnessPropertyTests {
             let lineEnd: [UInt8] = Bool.random(using: &rng) ? [0x0D, 0x0A] : [0x0A]
             if Bool.random(using: &rng) { text = [0xEF, 0xBB, 0xBF] + text }
             for k in 0..<count {
-                let kind = Bool.random(using: &rng) ? .none : Damage.allCases[Int.random(in: 0..<Damage.allCases.count, using: &rng)]
+                let kind =
+                    Bool.random(using: &rng)
+                    ? .none : Damage.allCases[Int.random(in: 0..<Damage.allCases.count, using: &rng)]
                 damage.append(kind)
                 if kind == .noBody { records[k].body = "" }
                 let r = records[k]
@@ -214,13 +240,15 @@ struct RobustnessPropertyTests {
                 if Bool.random(using: &rng) { text += lineEnd }  // blank line before the body
                 if !body.isEmpty { text += body + lineEnd }
             }
-            let loaded = Robust.load(bytes: text, name: "k.txt", maxLineBytes: 512, chunkSize: Int.random(in: 1...600, using: &rng))
+            let loaded = Robust.load(
+                bytes: text, name: "k.txt", maxLineBytes: 512, chunkSize: Int.random(in: 1...600, using: &rng))
             let expected = records.indices.filter { damage[$0] == .none }
             #expect(loaded.errors.isEmpty, "case \(case_): \(loaded.errors)")
             #expect(loaded.articles.map(\.index) == expected.map { $0 + 1 }, "case \(case_): \(damage)")
             #expect(loaded.articles.map(\.title) == expected.map { records[$0].title }, "case \(case_)")
             #expect(loaded.articles.map(\.body) == expected.map { records[$0].body }, "case \(case_)")
-            #expect(loaded.rejections.count == count - expected.count, "case \(case_): \(damage) → \(loaded.rejections)")
+            #expect(
+                loaded.rejections.count == count - expected.count, "case \(case_): \(damage) → \(loaded.rejections)")
             #expect(loaded.rejections.allSatisfy(Robust.isWellFormed))
         }
     }

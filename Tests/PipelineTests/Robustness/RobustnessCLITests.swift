@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+
 @testable import Pipeline
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The `stance` binary on bad inputs: what it prints on standard error, its exit status, atomic
@@ -15,8 +16,9 @@ struct RobustnessCLITests {
     /// The closing line `N articles read, M scored, K rejected[; F files skipped]`, checked to add up.
     static func account(_ outcome: Robust.Outcome) -> (read: Int, scored: Int, rejected: Int, skipped: Int)? {
         guard let last = outcome.stderrLines.last,
-              let match = last.wholeMatch(of: #/(\d+) articles? read, (\d+) scored, (\d+) rejected(?:; (\d+) files? skipped)?/#),
-              let read = Int(match.1), let scored = Int(match.2), let rejected = Int(match.3)
+            let match = last.wholeMatch(
+                of: #/(\d+) articles? read, (\d+) scored, (\d+) rejected(?:; (\d+) files? skipped)?/#),
+            let read = Int(match.1), let scored = Int(match.2), let rejected = Int(match.3)
         else { return nil }
         let skipped = match.4.flatMap { Int($0) } ?? 0
         #expect(read == scored + rejected, "the counts must add up: \(last)")
@@ -25,7 +27,9 @@ struct RobustnessCLITests {
 
     /// Every problem line reads `place: what is wrong — what to do`.
     static func problemLinesWellFormed(_ outcome: Robust.Outcome) -> Bool {
-        outcome.stderrLines.dropLast().allSatisfy { $0.contains(": ") && $0.contains(" — ") || $0.hasPrefix("stance: ") }
+        outcome.stderrLines.dropLast().allSatisfy {
+            $0.contains(": ") && $0.contains(" — ") || $0.hasPrefix("stance: ")
+        }
     }
 
     @Test("clean input: exit 0 and the account on standard error")
@@ -46,7 +50,10 @@ struct RobustnessCLITests {
         for command in ["score", "summary"] {
             let outcome = try Robust.stance([command, path] + Self.model)
             #expect(outcome.status == 3, "\(command): \(outcome.stderr)")
-            #expect(outcome.stderrLines.first == "\(path):9: bad date `2025-13-45 99:99` in the outlet line — write it as YYYY-MM-DD HH:MM with a real date and time")
+            #expect(
+                outcome.stderrLines.first
+                    == "\(path):9: bad date `2025-13-45 99:99` in the outlet line — write it as YYYY-MM-DD HH:MM with a real date and time"
+            )
             let counts = Self.account(outcome)
             #expect(counts?.read == 3 && counts?.scored == 2 && counts?.rejected == 1)
         }
@@ -103,7 +110,8 @@ struct RobustnessCLITests {
         let dir = try Robust.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let export = try Robust.write(try Robust.seedBytes(Robust.seedNames[0]), "in.txt", in: dir)
-        let json = try Robust.write("\n" + #"{"title": "中国稀土", "body": "美国对中国稀土的依赖。"}"# + "\n{bad\n", "in.jsonl", in: dir)
+        let json = try Robust.write(
+            "\n" + #"{"title": "中国稀土", "body": "美国对中国稀土的依赖。"}"# + "\n{bad\n", "in.jsonl", in: dir)
         let empty = try Robust.write("", "empty", in: dir)
         let fromExport = try Robust.stance(["score", "-", "--format", "jsonl"] + Self.model, stdinPath: export)
         #expect(fromExport.status == 0 && fromExport.stderrLines == ["10 articles read, 10 scored, 0 rejected"])
@@ -124,11 +132,16 @@ struct RobustnessCLITests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let target = try Robust.write("previous result\n", "scores.jsonl", in: dir)
         let empty = try Robust.write("", "inputs/empty.txt", in: dir)
-        for arguments in [["score", empty, "--output", target], ["summary", empty, "--output", target],
-                          ["score", dir + "/inputs", "--output", target, "--model", "/no/model"]] {
-            let outcome = try Robust.spawn([try Robust.binary()] + arguments + (arguments.contains("--model") ? [] : Self.model))
+        for arguments in [
+            ["score", empty, "--output", target], ["summary", empty, "--output", target],
+            ["score", dir + "/inputs", "--output", target, "--model", "/no/model"],
+        ] {
+            let outcome = try Robust.spawn(
+                [try Robust.binary()] + arguments + (arguments.contains("--model") ? [] : Self.model))
             #expect(outcome.status == 1, "\(arguments): \(outcome.stderr)")
-            #expect(String(decoding: FileManager.default.contents(atPath: target) ?? Data(), as: UTF8.self) == "previous result\n")
+            #expect(
+                String(decoding: FileManager.default.contents(atPath: target) ?? Data(), as: UTF8.self)
+                    == "previous result\n")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["inputs", "scores.jsonl"])
         }
     }
@@ -139,13 +152,15 @@ struct RobustnessCLITests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let target = try Robust.write("previous result\n", "scores.jsonl", in: dir)
         let plain = try Robust.stance(["score", Robust.seedsDirectory, "--format", "jsonl"] + Self.model)
-        let written = try Robust.stance(["score", Robust.seedsDirectory, "--format", "jsonl", "--output", target] + Self.model)
+        let written = try Robust.stance(
+            ["score", Robust.seedsDirectory, "--format", "jsonl", "--output", target] + Self.model)
         #expect(written.status == 0 && written.stdout.isEmpty)
         #expect(Array(FileManager.default.contents(atPath: target) ?? Data()) == plain.stdout)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["scores.jsonl"])
         let folder = try Robust.stance(["score", Robust.seedsDirectory, "--output", dir] + Self.model)
         #expect(folder.status == 1 && folder.stderr.contains("cannot write the output"))
-        let nowhere = try Robust.stance(["score", Robust.seedsDirectory, "--output", dir + "/no/such/out.jsonl"] + Self.model)
+        let nowhere = try Robust.stance(
+            ["score", Robust.seedsDirectory, "--output", dir + "/no/such/out.jsonl"] + Self.model)
         #expect(nowhere.status == 1 && nowhere.stderr.contains("cannot write the output"))
     }
 
@@ -157,8 +172,10 @@ struct RobustnessCLITests {
             let target = try Robust.write("previous result\n", "scores.jsonl", in: dir)
             let (readEnd, writeEnd) = try Robust.pipe()
             let input = Array(Robust.export(Robust.records(5)).utf8)
-            let outcome = try Robust.spawn([try Robust.binary(), "score", "-", "--format", "jsonl", "--output", target] + Self.model,
-                                           stdinFD: readEnd) { pid in
+            let outcome = try Robust.spawn(
+                [try Robust.binary(), "score", "-", "--format", "jsonl", "--output", target] + Self.model,
+                stdinFD: readEnd
+            ) { pid in
                 close(readEnd)
                 _ = input.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
                 // The temporary file exists from the start of the run; the run waits for more input.
@@ -174,7 +191,9 @@ struct RobustnessCLITests {
             }
             close(writeEnd)
             #expect(outcome.status == 128 + signal, "\(outcome.stderr)")
-            #expect(String(decoding: FileManager.default.contents(atPath: target) ?? Data(), as: UTF8.self) == "previous result\n")
+            #expect(
+                String(decoding: FileManager.default.contents(atPath: target) ?? Data(), as: UTF8.self)
+                    == "previous result\n")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["scores.jsonl"])
         }
     }
@@ -191,9 +210,12 @@ struct RobustnessCLITests {
             let single = try Robust.stance(base + ["--threads", "1"])
             let many = try Robust.stance(base + ["--threads", "7"])
             #expect(first.status == 0 && !first.stdout.isEmpty)
-            #expect(first.stdout == second.stdout && first.stdout == single.stdout && first.stdout == many.stdout, "\(format)")
+            #expect(
+                first.stdout == second.stdout && first.stdout == single.stdout && first.stdout == many.stdout,
+                "\(format)")
         }
-        let summary = ["summary", Robust.seedsDirectory, "--by", "country,outlet,period", "--format", "jsonl"] + Self.model
+        let summary =
+            ["summary", Robust.seedsDirectory, "--by", "country,outlet,period", "--format", "jsonl"] + Self.model
         let a = try Robust.stance(summary), b = try Robust.stance(summary + ["--threads", "1"])
         #expect(a.status == 0 && a.stdout == b.stdout && !a.stdout.isEmpty)
     }
@@ -203,8 +225,10 @@ struct RobustnessCLITests {
     @Test("a closed standard output (stance score | head) ends with a message, not a crash")
     func brokenPipe() throws {
         let (readEnd, writeEnd) = try Robust.pipe()
-        let outcome = try Robust.spawn([try Robust.binary(), "score", Robust.seedsDirectory, "--explain"] + Self.model,
-                                       stdoutFD: writeEnd) { _ in
+        let outcome = try Robust.spawn(
+            [try Robust.binary(), "score", Robust.seedsDirectory, "--explain"] + Self.model,
+            stdoutFD: writeEnd
+        ) { _ in
             close(writeEnd)
             close(readEnd)  // nobody reads: the first write fails with EPIPE
         }
@@ -229,15 +253,24 @@ struct RobustnessCLITests {
         let outcome = try Robust.stance(["score", big, "--format", "jsonl"] + Self.model)
         #expect(baseline.status == 0)
         #expect(outcome.status == 3)
-        #expect(outcome.stderrLines.first == "\(big):11: line is 50.0 MB long, over the 4 MB limit for one record — this is not an exported article; split it into records or remove it")
+        #expect(
+            outcome.stderrLines.first
+                == "\(big):11: line is 50.0 MB long, over the 4 MB limit for one record — this is not an exported article; split it into records or remove it"
+        )
         #expect(outcome.stderrLines.last == "3 articles read, 2 scored, 1 rejected")
         // Holding the line would add at least 50 MB; reading it in 1 MiB chunks adds a few.
         let extra = outcome.maxRSS - baseline.maxRSS
-        #expect(extra < 24 << 20, "peak memory grew by \(extra >> 20) MB (\(baseline.maxRSS >> 20) → \(outcome.maxRSS >> 20) MB)")
+        #expect(
+            extra < 24 << 20,
+            "peak memory grew by \(extra >> 20) MB (\(baseline.maxRSS >> 20) → \(outcome.maxRSS >> 20) MB)")
     }
 
-    @Test("a file without read permission, run as `nobody`: reported as unreadable, the rest scored",
-          .enabled(if: Robust.canDropToNobody, "needs root, /usr/bin/setpriv, the nobody account, and a binary, model and temporary folder that nobody can reach"))
+    @Test(
+        "a file without read permission, run as `nobody`: reported as unreadable, the rest scored",
+        .enabled(
+            if: Robust.canDropToNobody,
+            "needs root, /usr/bin/setpriv, the nobody account, and a binary, model and temporary folder that nobody can reach"
+        ))
     func unreadableAsNobody() throws {
         let dir = try Robust.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Pipeline
 
 /// Every kind of bad input the loaders must survive: each is either loaded correctly, or refused as
@@ -13,7 +14,9 @@ struct RobustnessInputTests {
     func emptyFile() throws {
         let dir = try Robust.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        for (name, content) in [("empty.txt", ""), ("blank.txt", "\n \r\n\t\n"), ("empty.jsonl", ""), ("blank.jsonl", "\n\n")] {
+        for (name, content) in [
+            ("empty.txt", ""), ("blank.txt", "\n \r\n\t\n"), ("empty.jsonl", ""), ("blank.jsonl", "\n\n"),
+        ] {
             let path = try Robust.write(content, name, in: dir)
             let loaded = Robust.load(paths: [path])
             #expect(loaded.events == 0)
@@ -60,8 +63,11 @@ struct RobustnessInputTests {
         #expect(Robust.load(bytes: noise, name: "noise.txt").errors == [.binary(path: "noise.txt")])
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]
         #expect(Robust.load(bytes: png, name: "image.txt").errors == [.binary(path: "image.txt")])
-        #expect(Robust.load(bytes: png, name: "image.jsonl", format: .jsonLines).errors == [.binary(path: "image.jsonl")])
-        let utf16 = [UInt8]([0xFF, 0xFE]) + Array("稀土\nSearch documents\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(
+            Robust.load(bytes: png, name: "image.jsonl", format: .jsonLines).errors == [.binary(path: "image.jsonl")])
+        let utf16 =
+            [UInt8]([0xFF, 0xFE])
+            + Array("稀土\nSearch documents\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         #expect(Robust.load(bytes: utf16, name: "utf16.txt").errors.first.map { "\($0)" }?.contains("UTF-16") == true)
     }
 
@@ -97,7 +103,10 @@ struct RobustnessInputTests {
         #expect(loaded.errors.isEmpty)
         try #require(loaded.rejections.count == 1)
         #expect(loaded.rejections[0].line == bodyLine)
-        #expect(loaded.rejections[0].description == "\(name):\(bodyLine): invalid UTF-8 in the record — re-export the file as UTF-8 or fix the damaged bytes")
+        #expect(
+            loaded.rejections[0].description
+                == "\(name):\(bodyLine): invalid UTF-8 in the record — re-export the file as UTF-8 or fix the damaged bytes"
+        )
         #expect(loaded.articles.count == 9)
         #expect(loaded.articles.map(\.id) == clean.articles.map(\.id).filter { $0 != "\(name):5" })
         #expect(loaded.articles == clean.articles.filter { $0.index != 5 })
@@ -110,7 +119,8 @@ struct RobustnessInputTests {
         // Break the title of record 2 and the outlet name of record 3.
         func replace(_ needle: String, _ bytes: [UInt8]) {
             let n = Array(needle.utf8)
-            guard let at = (0...(text.count - n.count)).first(where: { text[$0..<($0 + n.count)].elementsEqual(n) }) else { return }
+            guard let at = (0...(text.count - n.count)).first(where: { text[$0..<($0 + n.count)].elementsEqual(n) })
+            else { return }
             text.replaceSubrange(at..<(at + n.count), with: bytes)
         }
         replace(records[1].title, [0xE4, 0xB8] + Array("broken title".utf8))
@@ -132,7 +142,9 @@ struct RobustnessInputTests {
             #expect(bom.errors.isEmpty && bom.rejections.isEmpty)
             #expect(bom.articles == plain.articles)
         }
-        let json = Robust.load(bytes: [0xEF, 0xBB, 0xBF] + Array(#"{"title": "t", "body": "b"}"#.utf8), name: "f.jsonl", format: .jsonLines)
+        let json = Robust.load(
+            bytes: [0xEF, 0xBB, 0xBF] + Array(#"{"title": "t", "body": "b"}"#.utf8), name: "f.jsonl", format: .jsonLines
+        )
         #expect(json.articles.count == 1 && json.rejections.isEmpty)
     }
 
@@ -213,8 +225,10 @@ struct RobustnessInputTests {
         records[1].date = "2025-13-45 99:99"
         let loaded = Robust.load(text: Robust.export(records), name: "t.txt")
         try #require(loaded.rejections.count == 1)
-        #expect(loaded.rejections[0].description
-                == "t.txt:9: bad date `2025-13-45 99:99` in the outlet line — write it as YYYY-MM-DD HH:MM with a real date and time")
+        #expect(
+            loaded.rejections[0].description
+                == "t.txt:9: bad date `2025-13-45 99:99` in the outlet line — write it as YYYY-MM-DD HH:MM with a real date and time"
+        )
         #expect(loaded.articles.map(\.index) == [1, 3])
         // Blank lines between the title and the outlet line do not move the line reported.
         let spaced = Robust.export(records).replacingOccurrences(of: "第2篇 稀土出口管制\n", with: "第2篇 稀土出口管制\n\n\n")
@@ -223,7 +237,8 @@ struct RobustnessInputTests {
 
     @Test("an outlet line with no title above it is rejected on its own")
     func outletWithoutTitle() throws {
-        let text = "稀土\nSearch documents\nSou Hu Cai Jing· 2025-07-22 06:20\n\(Robust.chineseBody)\n标题二\nXin Lang Cai Jing· 2025-07-23 06:20\n\(Robust.chineseBody)\n"
+        let text =
+            "稀土\nSearch documents\nSou Hu Cai Jing· 2025-07-22 06:20\n\(Robust.chineseBody)\n标题二\nXin Lang Cai Jing· 2025-07-23 06:20\n\(Robust.chineseBody)\n"
         let loaded = Robust.load(text: text, name: "t.txt")
         #expect(loaded.rejections.map(\.line) == [3])
         #expect(loaded.rejections.first?.reason == "outlet line with no title above it")
@@ -256,7 +271,9 @@ struct RobustnessInputTests {
         let loaded = Robust.load(paths: [path])
         #expect(loaded.errors.isEmpty)
         try #require(loaded.rejections.count == 1)
-        #expect(loaded.rejections[0].description.hasPrefix("\(path):11: line is 50.0 MB long, over the 4 MB limit for one record — "))
+        #expect(
+            loaded.rejections[0].description.hasPrefix(
+                "\(path):11: line is 50.0 MB long, over the 4 MB limit for one record — "))
         // The line stood in the body of record 2, which is rejected whole; records 1 and 3 load.
         #expect(loaded.articles.map(\.title) == [records[0].title, records[2].title])
         #expect(loaded.articles.map(\.id) == ["huge.txt:1", "huge.txt:3"])
@@ -273,14 +290,18 @@ struct RobustnessInputTests {
         #expect(loaded.articles.map(\.index) == [1, 3])
     }
 
-    @Test("a truncated last record: cut in its outlet line it is rejected, cut after it too, cut in the body it loads shorter")
+    @Test(
+        "a truncated last record: cut in its outlet line it is rejected, cut after it too, cut in the body it loads shorter"
+    )
     func truncatedLastRecord() throws {
         let records = Robust.records(3)
         let text = Robust.export(records)
         let lastOutlet = try #require(text.range(of: "Xin Lang Cai Jing· ", options: .backwards))
         // Cut right after the middle dot, inside the date, one character before its end.
-        for cut in [text.index(before: lastOutlet.upperBound), text.index(lastOutlet.upperBound, offsetBy: 7),
-                    text.index(lastOutlet.upperBound, offsetBy: 15)] {
+        for cut in [
+            text.index(before: lastOutlet.upperBound), text.index(lastOutlet.upperBound, offsetBy: 7),
+            text.index(lastOutlet.upperBound, offsetBy: 15),
+        ] {
             let loaded = Robust.load(text: String(text[..<cut]), name: "cut.txt")
             #expect(loaded.articles.map(\.index) == [1, 2], "cut at \(text.distance(from: text.startIndex, to: cut))")
             #expect(loaded.articles.map(\.body) == [records[0].body, records[1].body])
@@ -289,7 +310,8 @@ struct RobustnessInputTests {
             #expect(loaded.rejections[0].line == 11)
         }
         // Cut right after the outlet line: a title with no body.
-        let afterOutlet = text[..<(text.range(of: "\n", range: lastOutlet.upperBound..<text.endIndex)?.upperBound ?? text.endIndex)]
+        let afterOutlet = text[
+            ..<(text.range(of: "\n", range: lastOutlet.upperBound..<text.endIndex)?.upperBound ?? text.endIndex)]
         let noBody = Robust.load(text: String(afterOutlet), name: "cut.txt")
         #expect(noBody.rejections.map(\.reason).first?.contains("has a title and no body") == true)
         #expect(noBody.articles.count == 2)
@@ -357,11 +379,14 @@ struct RobustnessInputTests {
         #expect(account.read == account.scored + account.rejected)
         #expect(account.scored == 10 + 3 + 1)
         #expect(account.rejected == 1 + 1)
-        #expect(run.scored.map(\.article.file) == Array(repeating: "a_good.txt", count: 10) + Array(repeating: "b_damaged.txt", count: 3) + ["feed.jsonl"])
-        #expect(account.skippedFiles == [
-            .notFound(path: dir + "/missing.txt"), .binary(path: dir + "/c_binary.txt"),
-            .empty(path: dir + "/d_empty.txt"), .notAnExport(path: dir + "/e_notes.txt", line: 1),
-        ])
+        #expect(
+            run.scored.map(\.article.file) == Array(repeating: "a_good.txt", count: 10)
+                + Array(repeating: "b_damaged.txt", count: 3) + ["feed.jsonl"])
+        #expect(
+            account.skippedFiles == [
+                .notFound(path: dir + "/missing.txt"), .binary(path: dir + "/c_binary.txt"),
+                .empty(path: dir + "/d_empty.txt"), .notAnExport(path: dir + "/e_notes.txt", line: 1),
+            ])
         #expect(run.rejections.map { ($0.file as NSString).lastPathComponent } == ["b_damaged.txt", "feed.jsonl"])
         #expect(run.rejections.allSatisfy(Robust.isWellFormed))
         #expect(account.summary == "16 articles read, 14 scored, 2 rejected; 4 files skipped")
@@ -379,8 +404,11 @@ struct RobustnessInputTests {
         #expect(run.account.summary == "30 articles read, 30 scored, 0 rejected; 1 file skipped")
     }
 
-    @Test("a file without read permission is reported as unreadable",
-          .enabled(if: !Robust.isRoot, "runs as root, where permissions do not stop reads; RobustnessCLITests checks it as `nobody`"))
+    @Test(
+        "a file without read permission is reported as unreadable",
+        .enabled(
+            if: !Robust.isRoot,
+            "runs as root, where permissions do not stop reads; RobustnessCLITests checks it as `nobody`"))
     func unreadableFile() throws {
         let dir = try Robust.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Pipeline
 import Scoring
+import Testing
+
+@testable import Pipeline
 
 /// `labels.tsv` problems stop an evaluation with an error naming the row; a set whose articles cannot
 /// be read says which file.
@@ -34,7 +35,8 @@ struct RobustnessLabelSetTests {
 
     @Test("a good labels.tsv loads (CRLF and a BOM included)")
     func goodLabels() throws {
-        let text = "\u{FEFF}\(Self.header)\r\n\(Self.article)\t1\tUS\tunfavorable\t\(Self.title1)\r\n\(Self.article)\t1\tCN\tfavorable\t\(Self.title1)\r\n"
+        let text =
+            "\u{FEFF}\(Self.header)\r\n\(Self.article)\t1\tUS\tunfavorable\t\(Self.title1)\r\n\(Self.article)\t1\tCN\tfavorable\t\(Self.title1)\r\n"
         let set = try Self.load(text).get()
         #expect(set.rows.count == 2)
         #expect(set.rows.map(\.line) == [2, 3])
@@ -54,7 +56,8 @@ struct RobustnessLabelSetTests {
         #expect(error.description.contains("labels.tsv:2: unknown country code `UK`"))
         #expect(error.description.contains("GB, not UK"))
         // A real code the model does not know is a different message.
-        let unknownToModel = try #require(try Self.error("\(Self.header)\n\(Self.article)\t1\tFR\tneutral\t\(Self.title1)\n"))
+        let unknownToModel = try #require(
+            try Self.error("\(Self.header)\n\(Self.article)\t1\tFR\tneutral\t\(Self.title1)\n"))
         #expect(unknownToModel.description.contains("`FR` is not in the model's countries.tsv"))
     }
 
@@ -76,12 +79,21 @@ struct RobustnessLabelSetTests {
     @Test("other bad rows: index not a number, no such article, labelled twice, no rows, not UTF-8")
     func otherBadRows() throws {
         let row = "\(Self.article)\t1\tUS\tneutral\t\(Self.title1)"
-        #expect(try Self.error("\(Self.header)\n\(Self.article)\tone\tUS\tneutral\tx\n")?.description.contains("index `one` is not a positive whole number") == true)
-        #expect(try Self.error("\(Self.header)\n\(Self.article)\t99\tUS\tneutral\tx\n")?.description.contains("no article \(Self.article):99") == true)
-        #expect(try Self.error("\(Self.header)\nmissing.txt\t1\tUS\tneutral\tx\n")?.description.contains("no article missing.txt:1") == true)
-        #expect(try Self.error("\(Self.header)\n\(row)\n\(row)\n")?.description.contains("labelled twice (also line 2)") == true)
+        #expect(
+            try Self.error("\(Self.header)\n\(Self.article)\tone\tUS\tneutral\tx\n")?.description.contains(
+                "index `one` is not a positive whole number") == true)
+        #expect(
+            try Self.error("\(Self.header)\n\(Self.article)\t99\tUS\tneutral\tx\n")?.description.contains(
+                "no article \(Self.article):99") == true)
+        #expect(
+            try Self.error("\(Self.header)\nmissing.txt\t1\tUS\tneutral\tx\n")?.description.contains(
+                "no article missing.txt:1") == true)
+        #expect(
+            try Self.error("\(Self.header)\n\(row)\n\(row)\n")?.description.contains("labelled twice (also line 2)")
+                == true)
         #expect(try Self.error("")?.description.contains("labels.tsv has no rows") == true)
-        let latin1 = try #require(try Self.error(nil, extra: [("labels.tsv", Array(Self.header.utf8) + [0x0A, 0xE9, 0x0A])]))
+        let latin1 = try #require(
+            try Self.error(nil, extra: [("labels.tsv", Array(Self.header.utf8) + [0x0A, 0xE9, 0x0A])]))
         #expect(latin1.description.contains("labels.tsv:1: not UTF-8"))
     }
 
@@ -104,7 +116,9 @@ struct RobustnessLabelSetTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let outcome = try Robust.stance(["eval", dir, "--model", Robust.modelDirectory])
         #expect(outcome.status == 1)
-        #expect(outcome.stderrLines.first == "stance: \(dir)/labels.tsv:2: stance `positive` must be favorable, neutral or unfavorable")
+        #expect(
+            outcome.stderrLines.first
+                == "stance: \(dir)/labels.tsv:2: stance `positive` must be favorable, neutral or unfavorable")
         let empty = dir + "/empty"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         let missing = try Robust.stance(["eval", empty, "--model", Robust.modelDirectory])

@@ -1,10 +1,11 @@
 import Foundation
-import Testing
-@testable import Pipeline
 import Scoring
+import Testing
+
+@testable import Pipeline
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Helpers of the robustness tests: inputs written to temporary folders, loads that keep file-level
@@ -17,7 +18,9 @@ enum Robust {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+                return url.path
+            }
         }
         return FileManager.default.currentDirectoryPath
     }()
@@ -29,7 +32,8 @@ enum Robust {
     static let seedNames = ["000_8ca8292280351d11.txt", "001_dc20efa79818f8e9.txt", "002_3260e73088ab1401.txt"]
 
     static func seedBytes(_ name: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: (seedsDirectory as NSString).appendingPathComponent(name)) else {
+        guard let data = FileManager.default.contents(atPath: (seedsDirectory as NSString).appendingPathComponent(name))
+        else {
             throw Failure(description: "cannot read seed \(name)")
         }
         return Array(data)
@@ -105,14 +109,18 @@ enum Robust {
     }
 
     /// Loads in-memory bytes through the same readers (no file).
-    static func load(bytes: [UInt8], name: String = "mem.txt", format: InputSource.Format = .export,
-                     maxLineBytes: Int = LineReader.defaultMaxLineBytes,
-                     maxRecordBytes: Int = SearchExportReader.defaultMaxRecordBytes,
-                     chunkSize: Int = LineReader.chunkBytes) -> Loaded {
+    static func load(
+        bytes: [UInt8], name: String = "mem.txt", format: InputSource.Format = .export,
+        maxLineBytes: Int = LineReader.defaultMaxLineBytes,
+        maxRecordBytes: Int = SearchExportReader.defaultMaxRecordBytes,
+        chunkSize: Int = LineReader.chunkBytes
+    ) -> Loaded {
         var loaded = Loaded()
         do {
-            try InputSource.read(bytes: bytes, name: name, format: format, maxLineBytes: maxLineBytes,
-                                 maxRecordBytes: maxRecordBytes, chunkSize: chunkSize) { loaded.add($0) }
+            try InputSource.read(
+                bytes: bytes, name: name, format: format, maxLineBytes: maxLineBytes,
+                maxRecordBytes: maxRecordBytes, chunkSize: chunkSize
+            ) { loaded.add($0) }
         } catch let error as LoadError {
             loaded.errors.append(error)
         } catch {
@@ -138,8 +146,9 @@ enum Robust {
         var scored: [ScoredArticle] = []
         var rejections: [Rejection] = []
         var skipped: [LoadError] = []
-        let account = try scoring.run(InputSource(paths: paths), result: { scored.append($0) },
-                                      rejected: { rejections.append($0) }, skipped: { skipped.append($0) })
+        let account = try scoring.run(
+            InputSource(paths: paths), result: { scored.append($0) },
+            rejected: { rejections.append($0) }, skipped: { skipped.append($0) })
         return Run(account: account, scored: scored, rejections: rejections, skipped: skipped)
     }
 
@@ -159,13 +168,15 @@ enum Robust {
     }
 
     static let chineseBody = "中国商务部宣布对部分中重稀土相关物项实施出口管制，美国和欧盟的制造商表示将寻找替代来源，但短期内难以摆脱依赖。"
-    static let englishBody = "Core Viewpoint - The U.S. is looking for new sources of heavy rare earths [1]. Group 1: Supply - Australia's Lynas expands [2]"
+    static let englishBody =
+        "Core Viewpoint - The U.S. is looking for new sources of heavy rare earths [1]. Group 1: Supply - Australia's Lynas expands [2]"
 
     static func records(_ count: Int) -> [Record] {
         (1...max(count, 1)).map { k in
-            Record(title: "第\(k)篇 稀土出口管制", outlet: k % 3 == 0 ? "Xin Lang Cai Jing" : "Sou Hu Cai Jing",
-                   date: "2025-07-\(10 + k % 18) 0\(k % 10):2\(k % 10)",
-                   body: (k % 2 == 0 ? englishBody : chineseBody) + " (\(k))")
+            Record(
+                title: "第\(k)篇 稀土出口管制", outlet: k % 3 == 0 ? "Xin Lang Cai Jing" : "Sou Hu Cai Jing",
+                date: "2025-07-\(10 + k % 18) 0\(k % 10):2\(k % 10)",
+                body: (k % 2 == 0 ? englishBody : chineseBody) + " (\(k))")
         }
     }
 
@@ -186,16 +197,22 @@ enum Robust {
     static var stanceBinary: String? {
         var candidates: [String] = []
         if let first = CommandLine.arguments.first {
-            candidates.append(((first as NSString).deletingLastPathComponent as NSString).appendingPathComponent("stance"))
+            candidates.append(
+                ((first as NSString).deletingLastPathComponent as NSString).appendingPathComponent("stance"))
         }
         candidates.append((Bundle.main.bundlePath as NSString).appendingPathComponent("stance"))
-        candidates.append(((Bundle.main.bundlePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("stance"))
+        candidates.append(
+            ((Bundle.main.bundlePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+                "stance"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     static func binary() throws -> String {
         guard let binary = stanceBinary else {
-            throw Failure(description: "no `stance` binary beside the test bundle (\(CommandLine.arguments.first ?? "?")) — build the CLI product first")
+            throw Failure(
+                description:
+                    "no `stance` binary beside the test bundle (\(CommandLine.arguments.first ?? "?")) — build the CLI product first"
+            )
         }
         return binary
     }
@@ -214,8 +231,10 @@ enum Robust {
 
     /// Runs `argv[0]` with `argv[1...]`; standard input from `stdinPath` (or /dev/null), outputs captured.
     /// `whileRunning` gets the pid before the child is waited for.
-    static func spawn(_ argv: [String], stdinPath: String = "/dev/null", stdinFD: Int32? = nil, stdoutFD: Int32? = nil,
-                      closeInChild: [Int32] = [], whileRunning: (pid_t) throws -> Void = { _ in }) throws -> Outcome {
+    static func spawn(
+        _ argv: [String], stdinPath: String = "/dev/null", stdinFD: Int32? = nil, stdoutFD: Int32? = nil,
+        closeInChild: [Int32] = [], whileRunning: (pid_t) throws -> Void = { _ in }
+    ) throws -> Outcome {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let outPath = (directory as NSString).appendingPathComponent("stdout")
@@ -259,7 +278,9 @@ enum Robust {
 
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, &cArgs, &cEnv)
-        guard spawned == 0 else { throw Failure(description: "cannot run \(argv[0]): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else {
+            throw Failure(description: "cannot run \(argv[0]): \(String(cString: strerror(spawned)))")
+        }
         var thrown: Error?
         do { try whileRunning(pid) } catch { thrown = error; kill(pid, SIGKILL) }
         var status: Int32 = 0
@@ -297,12 +318,14 @@ enum Robust {
     /// checkout under /root, say, is closed to it).
     static var canDropToNobody: Bool {
         guard isRoot, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
-              FileManager.default.isExecutableFile(atPath: "/usr/bin/test"), getpwnam("nobody") != nil,
-              let binary = stanceBinary
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/test"), getpwnam("nobody") != nil,
+            let binary = stanceBinary
         else { return false }
-        let probe = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", "/usr/bin/test",
-                     "-x", binary, "-a", "-r", (modelDirectory as NSString).appendingPathComponent("manifest.tsv"),
-                     "-a", "-x", NSTemporaryDirectory()]
+        let probe = [
+            "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", "/usr/bin/test",
+            "-x", binary, "-a", "-r", (modelDirectory as NSString).appendingPathComponent("manifest.tsv"),
+            "-a", "-x", NSTemporaryDirectory(),
+        ]
         return (try? spawn(probe))?.status == 0
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Pipeline
 import Scoring
+import Testing
+
+@testable import Pipeline
 
 /// The hot loops work on several bytes at a time; each must decide exactly what the plain loop (or
 /// the `String` API) it replaced decides. Random inputs are drawn from the bytes that matter.
@@ -24,7 +25,8 @@ struct FastPathEquivalenceTests {
     func cleanMatchesPlainLoop() {
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<3_000 {
-            let bytes = Array(FastPathEquivalenceTests.randomText(&rng, pieces: Int.random(in: 0...60, using: &rng)).utf8)
+            let bytes = Array(
+                FastPathEquivalenceTests.randomText(&rng, pieces: Int.random(in: 0...60, using: &rng)).utf8)
             // ReferenceSegmenter.clean (SegmenterEquivalenceTests) is the byte-at-a-time loop it replaced.
             #expect(Segmenter.clean(bytes[...]) == ReferenceSegmenter.clean(bytes[...]), "\(bytes)")
         }
@@ -62,7 +64,8 @@ struct FastPathEquivalenceTests {
             // Mostly one script or the other, so every outcome (zh, en, mixed) comes up.
             let share = Double.random(in: 0...1, using: &rng)
             let text = (0..<Int.random(in: 0...80, using: &rng)).map { _ in
-                Double.random(in: 0...1, using: &rng) < share ? chinese.randomElement(using: &rng)! : latin.randomElement(using: &rng)!
+                Double.random(in: 0...1, using: &rng) < share
+                    ? chinese.randomElement(using: &rng)! : latin.randomElement(using: &rng)!
             }.joined()
             #expect(ArticleScorer.language(of: text) == FastPathEquivalenceTests.plainLanguage(text), "\(text)")
         }
@@ -74,8 +77,10 @@ struct FastPathEquivalenceTests {
     func validationMatchesTheStandardLibrary() {
         var rng = SystemRandomNumberGenerator()
         // Bytes around every boundary of table 3-7, plus ASCII runs for the eight-byte path.
-        let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
-                                    0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        let interesting: [UInt8] = [
+            0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+            0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+        ]
         for _ in 0..<20_000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...24, using: &rng) {
@@ -109,7 +114,8 @@ struct FastPathEquivalenceTests {
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
             let bytes = (0..<Int.random(in: 0...40, using: &rng)).map { _ in
-                Int.random(in: 0..<6, using: &rng) == 0 ? UInt8.random(in: 0...0x21, using: &rng) : UInt8.random(in: 0x20...0xFF, using: &rng)
+                Int.random(in: 0..<6, using: &rng) == 0
+                    ? UInt8.random(in: 0...0x21, using: &rng) : UInt8.random(in: 0x20...0xFF, using: &rng)
             }
             let plain = bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0C && $0 != 0x0D }
             #expect(SearchExportReader.hasControlBytes(bytes) == plain, "\(bytes)")

@@ -23,8 +23,9 @@ enum Fixture {
     /// Scores one article (title and body) with the bundled model: every country and the tone.
     static func article(_ title: String, _ body: String) -> ArticleStance {
         var scorer = ArticleScorer(lexicon: lexicon)
-        let article = Article(id: "t:1", file: "t", index: 1, line: 1, title: title, outlet: nil, published: nil,
-                              topic: nil, body: body)
+        let article = Article(
+            id: "t:1", file: "t", index: 1, line: 1, title: title, outlet: nil, published: nil,
+            topic: nil, body: body)
         return scorer.score(article).stance
     }
 

@@ -33,7 +33,9 @@ struct ModifierCoverageTests {
     /// Japan's score for "Japan depends on imports" (日本稀土依赖进口) in the language of `language`,
     /// with `modifier` right before the cue.
     static func dependence(_ modifier: String = "", language: String) -> Double {
-        let text = isLatin(language) ? "Japan \(modifier.isEmpty ? "" : modifier + " ")depends on imports." : "日本稀土\(modifier)依赖进口。"
+        let text =
+            isLatin(language)
+            ? "Japan \(modifier.isEmpty ? "" : modifier + " ")depends on imports." : "日本稀土\(modifier)依赖进口。"
         return Fixture.scores("稀土", text)["JP"] ?? 0
     }
 
@@ -52,7 +54,8 @@ struct ModifierCoverageTests {
 
     @Test(arguments: terms(.scope))
     func scopeMakesALargeShareAPosition(scope: String) {
-        let (title, body) = Self.isLatin(scope)
+        let (title, body) =
+            Self.isLatin(scope)
             ? ("稀土", "Japan holds 80% of the \(scope) market for this magnet alloy.")
             : ("日本此类磁体合金占\(scope)市场的80%。", "")
         #expect(Fixture.stances(title, body)["JP"] == .favorable, "\(scope) should make an 80% share a position")
@@ -68,7 +71,8 @@ struct ModifierCoverageTests {
 
     @Test(arguments: terms(.contrast))
     func contrastLetsTheLaterClauseWin(marker: String) {
-        let s = Self.isLatin(marker)
+        let s =
+            Self.isLatin(marker)
             ? ("稀土", "Japan achieved a breakthrough, \(marker) it still faces shortages.")
             : ("稀土", "日本稀土取得突破，\(marker)依然短缺。")
         #expect(Fixture.stances(s.0, s.1)["JP"] == .unfavorable, "after \(marker) the shortage should dominate")
@@ -76,7 +80,8 @@ struct ModifierCoverageTests {
 
     @Test(arguments: terms(.concessive))
     func concessiveClauseWeighsLess(marker: String) {
-        let s = Self.isLatin(marker)
+        let s =
+            Self.isLatin(marker)
             ? ("稀土", "\(marker.prefix(1).uppercased() + marker.dropFirst()) shortages, Japan achieved a breakthrough.")
             : ("稀土", "\(marker)日本稀土短缺，日本取得突破。")
         #expect(Fixture.stances(s.0, s.1)["JP"] == .favorable, "the clause after \(marker) should dominate")
@@ -93,7 +98,8 @@ struct ModifierCoverageTests {
 
     @Test(arguments: terms(.irony))
     func ironyFlipsTheClaim(marker: String) {
-        let s = Self.isLatin(marker)
+        let s =
+            Self.isLatin(marker)
             ? ("稀土", "Japan touts its \(marker) breakthrough.")
             : ("稀土", "日本宣传其\(marker)突破。")
         #expect((Fixture.scores(s.0, s.1)["JP"] ?? 0) < 0, "\(marker) mocks the breakthrough")

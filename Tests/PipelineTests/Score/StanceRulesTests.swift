@@ -54,25 +54,29 @@ struct StanceRulesTests {
     // MARK: A cue about a list of countries is about each of them.
 
     @Test func chineseListSharesTheCue() {
-        #expect(Fixture.stances("日本、韩国和印度的稀土项目进展缓慢")
-            == ["JP": unf, "KR": unf, "IN": unf])
+        #expect(
+            Fixture.stances("日本、韩国和印度的稀土项目进展缓慢")
+                == ["JP": unf, "KR": unf, "IN": unf])
     }
 
     @Test func englishSeriesClosedByAndSharesTheCue() {
-        #expect(Fixture.stances("稀土", "Efforts in Vietnam, India, and Australia have largely failed.")
-            == ["VN": unf, "IN": unf, "AU": unf])
+        #expect(
+            Fixture.stances("稀土", "Efforts in Vietnam, India, and Australia have largely failed.")
+                == ["VN": unf, "IN": unf, "AU": unf])
     }
 
     @Test func aListOnEitherSideOfARelation() {
         #expect(Fixture.stances("美国和日本依赖中国稀土") == ["US": unf, "JP": unf, "CN": fav])
-        #expect(Fixture.stances("稀土", "Japan relies on China and Myanmar for heavy rare earths.")
-            == ["JP": unf, "CN": fav, "MM": fav])
+        #expect(
+            Fixture.stances("稀土", "Japan relies on China and Myanmar for heavy rare earths.")
+                == ["JP": unf, "CN": fav, "MM": fav])
     }
 
     @Test func aCommaAloneIsNoList() {
         // "In China, the US ...": the comma ends a phrase; only the US fails.
-        #expect(Fixture.stances("稀土", "In China, the US faces severe shortages.")
-            == ["CN": neu, "US": unf])
+        #expect(
+            Fixture.stances("稀土", "In China, the US faces severe shortages.")
+                == ["CN": neu, "US": unf])
     }
 
     // MARK: A companion or a place does not hold the cue when someone else can.
@@ -83,8 +87,9 @@ struct StanceRulesTests {
     }
 
     @Test func aCompanionIsNotTheSubject() {
-        #expect(Fixture.stances("稀土", "Japan signed a deal with Australia and expanded its stockpile.")
-            == ["JP": fav, "AU": neu])
+        #expect(
+            Fixture.stances("稀土", "Japan signed a deal with Australia and expanded its stockpile.")
+                == ["JP": fav, "AU": neu])
     }
 
     @Test func aPlaceHoldsTheCueWhenNobodyElseCan() {
@@ -104,7 +109,8 @@ struct StanceRulesTests {
     }
 
     @Test func aLessenedRelationMovesOnlyTheSubject() {
-        #expect(Fixture.stances("稀土", "The deal is designed to reduce US reliance on China.") == ["US": fav, "CN": neu])
+        #expect(
+            Fixture.stances("稀土", "The deal is designed to reduce US reliance on China.") == ["US": fav, "CN": neu])
         #expect(Fixture.stances("日本不依赖中国稀土") == ["JP": fav, "CN": neu])
     }
 
@@ -152,7 +158,10 @@ struct StanceRulesTests {
     }
 
     @Test func anOpeningPlaceEndsAtItsComma() {
-        #expect(Fixture.stances("稀土", "In China, Japan and India face severe shortages.") == ["CN": neu, "JP": unf, "IN": unf])
+        #expect(
+            Fixture.stances("稀土", "In China, Japan and India face severe shortages.") == [
+                "CN": neu, "JP": unf, "IN": unf,
+            ])
     }
 
     @Test func twoSidesOfAComparisonAreNoList() {
@@ -175,7 +184,8 @@ struct StanceRulesTests {
 
     @Test func aShareMustReadAsAShare() {
         // A price jump, a share that fell, 成 as part of a word: no position.
-        #expect(Fixture.stances("稀土", "Global rare earth prices jumped 80% as the US scrambled for supply.")["US"] == unf)
+        #expect(
+            Fixture.stances("稀土", "Global rare earth prices jumped 80% as the US scrambled for supply.")["US"] == unf)
         #expect(Fixture.stances("日本在全球的份额从90%降至40%")["JP"] != fav)
         #expect(Fixture.stances("日本企业在全球前10成为焦点") == ["JP": neu])
         // Full-width digits and 8成 are shares.
@@ -273,7 +283,8 @@ struct StanceRulesTests {
     }
 
     @Test func scoresStayInRange() {
-        let body = Array(repeating: "China dominates and controls and leads with a monopoly.", count: 50).joined(separator: " ")
+        let body = Array(repeating: "China dominates and controls and leads with a monopoly.", count: 50).joined(
+            separator: " ")
         for score in Fixture.scores("中国垄断稀土", body).values { #expect(score >= -1 && score <= 1) }
     }
 

@@ -1,6 +1,7 @@
-import Testing
-@testable import Pipeline
 import Scoring
+import Testing
+
+@testable import Pipeline
 
 /// `Segmenter` reads bodies in place, skips text eight bytes at a time and writes cleaned segments into
 /// one reusable buffer; on any text it must give the segments the plain version gave.
@@ -21,7 +22,9 @@ struct SegmenterEquivalenceTests {
                 (0..<count).map { _ in SegmenterEquivalenceTests.pieces.randomElement(using: &rng)! }.joined()
             }
             let title = text(Int.random(in: 0...6, using: &rng)), body = text(Int.random(in: 0...70, using: &rng))
-            #expect(fast.segments(title: title, body: body) == plain.segments(title: title, body: body), "\(title) | \(body)")
+            #expect(
+                fast.segments(title: title, body: body) == plain.segments(title: title, body: body),
+                "\(title) | \(body)")
         }
     }
 
@@ -31,7 +34,8 @@ struct SegmenterEquivalenceTests {
         let loaded = try PipelineFixture.load(paths: [PipelineFixture.seedsDirectory.path])
         #expect(!loaded.articles.isEmpty)
         for a in loaded.articles {
-            #expect(fast.segments(title: a.title, body: a.body) == plain.segments(title: a.title, body: a.body), "\(a.id)")
+            #expect(
+                fast.segments(title: a.title, body: a.body) == plain.segments(title: a.title, body: a.body), "\(a.id)")
         }
     }
 }
@@ -45,9 +49,11 @@ struct ReferenceSegmenter {
     ].map { Array($0.utf8) }
 
     static let abbreviations: Set<[UInt8]> = Set(
-        ["Mr", "Mrs", "Ms", "Dr", "Inc", "Corp", "Co", "Ltd", "vs", "No", "St", "Jr", "Sr", "etc", "approx",
-         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "e.g", "i.e", "Fig"]
-            .map { Array($0.utf8) })
+        [
+            "Mr", "Mrs", "Ms", "Dr", "Inc", "Corp", "Co", "Ltd", "vs", "No", "St", "Jr", "Sr", "etc", "approx",
+            "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "e.g", "i.e", "Fig",
+        ]
+        .map { Array($0.utf8) })
 
     init() {}
 
@@ -160,7 +166,9 @@ struct ReferenceSegmenter {
             var cut = -1
             if c == 0xE3 && i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0x82 {
                 cut = i + 3  // 。
-            } else if c == 0xEF && i + 2 < end && b[i + 1] == 0xBC && (b[i + 2] == 0x81 || b[i + 2] == 0x9F || b[i + 2] == 0x9B) {
+            } else if c == 0xEF && i + 2 < end && b[i + 1] == 0xBC
+                && (b[i + 2] == 0x81 || b[i + 2] == 0x9F || b[i + 2] == 0x9B)
+            {
                 cut = i + 3  // ！？；
             } else if c == 0x21 || c == 0x3F || c == 0x3B {
                 cut = i + 1
@@ -169,7 +177,9 @@ struct ReferenceSegmenter {
             }
             if cut > 0 {
                 // Keep a closing quote or bracket with its sentence.
-                while cut + 2 < end && b[cut] == 0xE2 && b[cut + 1] == 0x80 && (b[cut + 2] == 0x9D || b[cut + 2] == 0x99) { cut += 3 }
+                while cut + 2 < end && b[cut] == 0xE2 && b[cut + 1] == 0x80
+                    && (b[cut + 2] == 0x9D || b[cut + 2] == 0x99)
+                { cut += 3 }
                 while cut < end && (b[cut] == 0x22 || b[cut] == 0x29) { cut += 1 }
                 emit(s, cut)
                 s = cut
@@ -240,4 +250,3 @@ struct ReferenceSegmenter {
         return n >= 3 && isCJKLead(out[n - 3]) && out[n - 2] & 0xC0 == 0x80 && out[n - 1] & 0xC0 == 0x80
     }
 }
-

@@ -1,6 +1,7 @@
-import Testing
-@testable import Pipeline
 import Scoring
+import Testing
+
+@testable import Pipeline
 
 /// Splitting titles and bodies into the units stance is judged in, with their byte offsets.
 @Suite("Segmenter")
@@ -13,20 +14,28 @@ struct SegmenterTests {
 
     @Test("English summary: `Core Viewpoint - ...` is a heading, each ` - ` a bullet, `. ` a sentence end")
     func englishSummary() {
-        let segments = body("Core Viewpoint - The U.S. is seeking new supplies. China dominates processing [1][3] - Prices rose 5% in July [2]")
-        #expect(segments.map(\.text) == [
-            "Core Viewpoint", "The U.S. is seeking new supplies.", "China dominates processing", "Prices rose 5% in July",
-        ])
+        let segments = body(
+            "Core Viewpoint - The U.S. is seeking new supplies. China dominates processing [1][3] - Prices rose 5% in July [2]"
+        )
+        #expect(
+            segments.map(\.text) == [
+                "Core Viewpoint", "The U.S. is seeking new supplies.", "China dominates processing",
+                "Prices rose 5% in July",
+            ])
         #expect(segments.map(\.kind) == [.heading, .bullet, .bullet, .bullet])
     }
 
     @Test("English groups: `Group 1: heading - point [1][3] - point [4] Group 2 - ...`")
     func englishGroups() {
-        let segments = body("Group 1: Export controls - China tightened export controls on rare earths [1][3] - The U.S. relies on Chinese magnets [4] Group 2 - Japan signed a deal with Australia [5]")
-        #expect(segments.map(\.text) == [
-            "Group 1: Export controls", "China tightened export controls on rare earths", "The U.S. relies on Chinese magnets",
-            "Group 2", "Japan signed a deal with Australia",
-        ])
+        let segments = body(
+            "Group 1: Export controls - China tightened export controls on rare earths [1][3] - The U.S. relies on Chinese magnets [4] Group 2 - Japan signed a deal with Australia [5]"
+        )
+        #expect(
+            segments.map(\.text) == [
+                "Group 1: Export controls", "China tightened export controls on rare earths",
+                "The U.S. relies on Chinese magnets",
+                "Group 2", "Japan signed a deal with Australia",
+            ])
         #expect(segments.map(\.kind) == [.heading, .bullet, .bullet, .heading, .bullet])
         let titled = body("Group 1 - Prices rose [1] Group 2: Supply chain - Japan diversifies [2]")
         #expect(titled.map(\.text) == ["Group 1", "Prices rose", "Group 2: Supply chain", "Japan diversifies"])
@@ -50,7 +59,10 @@ struct SegmenterTests {
     @Test("`. ` does not end a sentence after U.S., Mr. or Corp.")
     func abbreviations() {
         let segments = body("Mr. Smith met officials in the U.S. on Monday. Prices rose 5%. Lynas Corp. expanded.")
-        #expect(segments.map(\.text) == ["Mr. Smith met officials in the U.S. on Monday.", "Prices rose 5%.", "Lynas Corp. expanded."])
+        #expect(
+            segments.map(\.text) == [
+                "Mr. Smith met officials in the U.S. on Monday.", "Prices rose 5%.", "Lynas Corp. expanded.",
+            ])
     }
 
     @Test("citation marks are dropped, before or after the full stop, with or without a leading space")
@@ -61,10 +73,13 @@ struct SegmenterTests {
 
     @Test("Markdown bold is dropped")
     func bold() {
-        let segments = body("Summary by Sections - **Export Control Measures**: The announcements include suspensions [1] - **汽车产业**: 需求增长。")
-        #expect(segments.map(\.text) == [
-            "Summary by Sections", "Export Control Measures: The announcements include suspensions", "汽车产业: 需求增长。",
-        ])
+        let segments = body(
+            "Summary by Sections - **Export Control Measures**: The announcements include suspensions [1] - **汽车产业**: 需求增长。"
+        )
+        #expect(
+            segments.map(\.text) == [
+                "Summary by Sections", "Export Control Measures: The announcements include suspensions", "汽车产业: 需求增长。",
+            ])
     }
 
     @Test("a line-wrap space between two Chinese characters is mended; other spaces stay")
@@ -83,8 +98,9 @@ struct SegmenterTests {
         var i = 0
         while i < b.count {
             if b[i] == UInt8(ascii: "["), let close = b[i...].firstIndex(of: UInt8(ascii: "]")),
-               b[(i + 1)..<close].contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
-               b[(i + 1)..<close].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x20 || $0 == 0x2D }) {
+                b[(i + 1)..<close].contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+                b[(i + 1)..<close].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x20 || $0 == 0x2D })
+            {
                 i = close + 1
             } else if b[i] == UInt8(ascii: "*") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "*") {
                 i += 2
@@ -104,15 +120,18 @@ struct SegmenterTests {
         var covered = [Bool](repeating: false, count: body.utf8.count)
         var lastEnd = 0
         for s in segments {
-            let field = fields[s.field]!
+            let field = fields[s.field] ?? []
             guard s.start >= 0, s.start < s.end, s.end <= field.count else {
                 Issue.record("\(comment): segment \(s.text) has range \(s.start)..<\(s.end) outside 0..<\(field.count)")
                 continue
             }
-            #expect(field[s.start] & 0xC0 != 0x80 && (s.end == field.count || field[s.end] & 0xC0 != 0x80),
-                    "\(comment): \(s.text) cuts a character")
-            #expect(SegmenterTests.essential(field[s.start..<s.end]) == SegmenterTests.essential(s.bytes),
-                    "\(comment): bytes \(s.start)..<\(s.end) are `\(String(decoding: field[s.start..<s.end], as: UTF8.self))`, segment `\(s.text)`")
+            #expect(
+                field[s.start] & 0xC0 != 0x80 && (s.end == field.count || field[s.end] & 0xC0 != 0x80),
+                "\(comment): \(s.text) cuts a character")
+            #expect(
+                SegmenterTests.essential(field[s.start..<s.end]) == SegmenterTests.essential(s.bytes),
+                "\(comment): bytes \(s.start)..<\(s.end) are `\(String(decoding: field[s.start..<s.end], as: UTF8.self))`, segment `\(s.text)`"
+            )
             if s.field == .body {
                 #expect(s.start >= lastEnd, "\(comment): \(s.text) overlaps the segment before")
                 lastEnd = s.end

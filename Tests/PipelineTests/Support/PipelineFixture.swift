@@ -1,6 +1,7 @@
 import Foundation
-@testable import Pipeline
 import Scoring
+
+@testable import Pipeline
 
 /// Shared helpers of the Pipeline tests: the package root, temporary inputs and the real model.
 enum PipelineFixture {

@@ -12,7 +12,9 @@ struct AutomatonSplitTests {
         for end in 1...max(1, text.count) where end <= text.count {
             var here: [[Int]] = []
             for (id, p) in patterns.enumerated() where !p.isEmpty && p.count <= end {
-                if zip(p, text[(end - p.count)..<end]).allSatisfy({ $0 == fold($1) }) { here.append([id, end, p.count]) }
+                if zip(p, text[(end - p.count)..<end]).allSatisfy({ $0 == fold($1) }) {
+                    here.append([id, end, p.count])
+                }
             }
             here.sort { $0[2] != $1[2] ? $0[2] > $1[2] : $0[0] < $1[0] }
             found += here.map { [$0[0], $0[1]] }
@@ -35,7 +37,9 @@ struct AutomatonSplitTests {
             for _ in 0..<Int.random(in: 1...12, using: &rng) {
                 var p: [UInt8] = []
                 for _ in 0..<Int.random(in: 1...(round % 3 == 0 ? 9 : 4), using: &rng) {
-                    p += alphabet[Int.random(in: 0..<alphabet.count, using: &rng)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+                    p += alphabet[Int.random(in: 0..<alphabet.count, using: &rng)].map {
+                        $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0
+                    }
                 }
                 patterns.append(p)
             }
@@ -45,8 +49,9 @@ struct AutomatonSplitTests {
                 var text: [UInt8] = []
                 while text.count < length { text += alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }
                 // Hits near the middle, where the two walks meet.
-                #expect(AutomatonSplitTests.scan(automaton, text) == AutomatonSplitTests.naive(patterns, text),
-                        "round \(round), length \(text.count)")
+                #expect(
+                    AutomatonSplitTests.scan(automaton, text) == AutomatonSplitTests.naive(patterns, text),
+                    "round \(round), length \(text.count)")
             }
         }
     }
@@ -63,7 +68,9 @@ struct AutomatonSplitTests {
     func manyHits() {
         let automaton = Automaton(patterns: [Array("a".utf8), Array("aa".utf8), Array("aaa".utf8)])
         let text = [UInt8](repeating: UInt8(ascii: "a"), count: 2_000)
-        #expect(AutomatonSplitTests.scan(automaton, text) == AutomatonSplitTests.naive(
-            [Array("a".utf8), Array("aa".utf8), Array("aaa".utf8)], text))
+        #expect(
+            AutomatonSplitTests.scan(automaton, text)
+                == AutomatonSplitTests.naive(
+                    [Array("a".utf8), Array("aa".utf8), Array("aaa".utf8)], text))
     }
 }
