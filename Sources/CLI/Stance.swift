@@ -16,6 +16,8 @@ enum Stance {
           eval [DIR...]       Accuracy against labelled sets (labels.tsv): detection P/R/F1, stance accuracy,
                               macro-F1, kappa, confusion matrix, baselines, per country and language.
                               Example: stance eval Evaluations/seeds --folds 3 --errors
+          tune SET...         Fit the decision layer (Models/decision.tsv) and report its nested cross-validated macro-F1.
+                              Example: stance tune Evaluations/dev Evaluations/realistic --output Models/decision.tsv
           model check [DIR]   Validate the model files; every problem with file:line.
                               Example: stance model check Models
 
@@ -43,12 +45,13 @@ enum Stance {
         case "score": return ScoreCommand.run(rest)
         case "summary": return SummaryCommand.run(rest)
         case "eval": return EvalCommand.run(rest)
+        case "tune": return TuneCommand.run(rest)
         case "model": return ModelCommand.run(rest)
         case "-h", "--help", "help":
             print(help)
             return .ok
         default:
-            Frontend.error("unknown subcommand `\(command)` — use score, summary, eval or model (stance --help)")
+            Frontend.error("unknown subcommand `\(command)` — use score, summary, eval, tune or model (stance --help)")
             return .usage
         }
     }

@@ -13,6 +13,10 @@ public struct EvaluatedPair: Sendable {
     public var score: Double?
     public var tone: Double
     public var evidence: [Evidence]
+    /// The decision layer's features (`nil` when not detected) and, when the model has a decision
+    /// layer, the label it chose: that label then counts instead of the thresholds'.
+    public var features: [Double]? = nil
+    public var decided: StanceLabel? = nil
 }
 
 /// Evaluates the pipeline on labelled sets: scores each article, pairs predictions with gold, and
@@ -56,17 +60,20 @@ public struct Evaluation: Sendable {
                 articles += 1
                 let scored = scorer.score(article)
                 let rows = gold["\(article.file)\t\(article.index)"] ?? []
-                var predicted: [String: CountryStance] = [:]
-                for c in scored.stance.countries { predicted[c.code] = c }
+                var predicted: [String: (stance: CountryStance, features: [Double])] = [:]
+                let vectors = scorer.decisionFeatures(scored.stance)
+                for (c, v) in zip(scored.stance.countries, vectors) { predicted[c.code] = (c, v) }
+                let decides = lexicon.model.decision != nil
                 let codes = Set(rows.map(\.country)).union(predicted.keys).sorted()
                 for code in codes {
-                    let p = predicted[code]
+                    let p = predicted[code]?.stance
                     pairs.append(
                         EvaluatedPair(
                             article: "\(set.name)/\(article.id)", file: "\(set.name)/\(article.file)",
                             title: article.title,
                             language: scored.language, country: code, gold: rows.first { $0.country == code }?.stance,
-                            score: p?.score, tone: scored.stance.tone, evidence: p?.evidence ?? []))
+                            score: p?.score, tone: scored.stance.tone, evidence: p?.evidence ?? [],
+                            features: predicted[code]?.features, decided: decides ? p?.label : nil))
                 }
             }
         }
@@ -76,6 +83,9 @@ public struct Evaluation: Sendable {
         thresholds = Thresholds(favorable: p.favorable, unfavorable: p.unfavorable)
         toneThresholds = Thresholds(favorable: p.toneFavorable, unfavorable: p.toneUnfavorable)
     }
+
+    /// The label the model gives a pair: the decision layer's when it has one, else the thresholds'.
+    public func predicted(_ p: EvaluatedPair) -> StanceLabel { p.decided ?? thresholds.label(p.score) }
 
     /// The gold pairs: those with a label.
     public var goldPairs: [EvaluatedPair] { pairs.filter { $0.gold != nil } }
@@ -101,7 +111,7 @@ public struct Evaluation: Sendable {
         var m = Metrics()
         for p in subset ?? pairs {
             guard let gold = p.gold else { continue }
-            m.add(gold: gold, predicted: t.label(p.score))
+            m.add(gold: gold, predicted: p.decided ?? t.label(p.score))
         }
         return m
     }
@@ -184,7 +194,7 @@ public struct Evaluation: Sendable {
             let train = gold.filter { assignment[$0.article] != name }
             let t = train.isEmpty ? thresholds : fit(train)
             let m = stance(t, pairs: test)
-            for p in test { pooled.add(gold: p.gold ?? .neutral, predicted: t.label(p.score)) }
+            for p in test { pooled.add(gold: p.gold ?? .neutral, predicted: p.decided ?? t.label(p.score)) }
             result.append(Fold(name: name, thresholds: t, metrics: m))
         }
         return (result, pooled)

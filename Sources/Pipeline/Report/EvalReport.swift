@@ -95,9 +95,9 @@ public struct EvalReport {
         var out = "Errors (gold → predicted):\n"
         var count = 0
         for p in e.pairs {
-            let predicted = p.score == nil ? "not detected" : e.thresholds.label(p.score).rawValue
+            let predicted = p.score == nil ? "not detected" : e.predicted(p).rawValue
             let gold = p.gold?.rawValue ?? "not labelled"
-            if let g = p.gold, p.score != nil, e.thresholds.label(p.score) == g { continue }
+            if let g = p.gold, p.score != nil, e.predicted(p) == g { continue }
             if p.gold == nil && p.score == nil { continue }
             if p.gold == .neutral && p.score == nil { /* missed but neutral: still a detection miss */  }
             count += 1
@@ -184,13 +184,13 @@ public struct EvalReport {
         }
         if errors {
             let items = e.pairs.compactMap { p -> String? in
-                if let g = p.gold, p.score != nil, e.thresholds.label(p.score) == g { return nil }
+                if let g = p.gold, p.score != nil, e.predicted(p) == g { return nil }
                 if p.gold == nil && p.score == nil { return nil }
                 return JSON.object([
                     ("article", JSON.string(p.article)), ("country", JSON.string(p.country)),
                     ("title", JSON.string(p.title)),
                     ("gold", JSON.optional(p.gold?.rawValue)),
-                    ("predicted", p.score == nil ? "null" : JSON.string(e.thresholds.label(p.score).rawValue)),
+                    ("predicted", p.score == nil ? "null" : JSON.string(e.predicted(p).rawValue)),
                     ("score", p.score.map(JSON.number) ?? "null"),
                     ("evidence", JSON.array(p.evidence.map(JSONLinesScoreWriter.evidence))),
                 ])

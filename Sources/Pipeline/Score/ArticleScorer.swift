@@ -29,8 +29,11 @@ public struct ArticleScorer: Sendable {
         var list = SegmentList()
         swap(&list, &segments)
         segmenter.segments(title: article.title, body: article.body, into: &list)
+        accumulator.segmentCount = list.count
         for index in 0..<list.count {
             let kind = list.items[index].kind
+            accumulator.segment = index
+            accumulator.segmentKind = kind
             list.withBytes(index) { bytes in
                 segmentScorer.score(bytes, kind: kind, segment: index, into: &accumulator)
             }
@@ -40,6 +43,12 @@ public struct ArticleScorer: Sendable {
         return ScoredArticle(
             article: article, language: ArticleScorer.language(of: article.body),
             outlet: article.outlet.map { canonicalOutlet($0) }, stance: stance)
+    }
+
+    /// The decision layer's features of each country of the article just scored, in the order of
+    /// `stance.countries`: what `stance tune` fits on.
+    public func decisionFeatures(_ stance: ArticleStance) -> [[Double]] {
+        accumulator.decisionFeatures(stance.countries, tone: stance.tone, codes: lexicon.codes)
     }
 
     private mutating func canonicalOutlet(_ outlet: String) -> String {

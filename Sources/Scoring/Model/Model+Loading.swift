@@ -110,10 +110,15 @@ struct ModelReader {
         let variants = try readVariants()
         let outlets = try readOutlets()
         let parameters = try readParameters()
+        // Optional: without decision.tsv the thresholds of params.tsv label the scores.
+        let decisionPath = path(DecisionModel.fileName)
+        let decision =
+            FileManager.default.fileExists(atPath: decisionPath)
+            ? DecisionModel.read(self.file(DecisionModel.fileName), issues: &issues) : nil
         return Model(
             name: name, version: version, directory: directory, countries: countries,
             falseFriends: falseFriends, prefixes: pairing.prefixes, suffixes: pairing.suffixes, joins: pairing.joins,
             cues: cues,
-            modifiers: modifiers, variants: variants, outlets: outlets, parameters: parameters)
+            modifiers: modifiers, variants: variants, outlets: outlets, parameters: parameters, decision: decision)
     }
 }

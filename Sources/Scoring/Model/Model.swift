@@ -133,6 +133,8 @@ public struct Model: Sendable {
     /// Any outlet name → its canonical name.
     public var outlets: [String: String]
     public var parameters: Parameters
+    /// The fitted decision layer (`decision.tsv`), when the model has one: it then labels every country.
+    public var decision: DecisionModel? = nil
 
     /// `name@version`, written on every output row.
     public var identifier: String { "\(name)@\(version)" }

@@ -187,7 +187,7 @@ public struct SegmentScorer: Sendable {
         for target in targets {
             let country = target.country
             if acc.mentions[country] == 0 { continue }
-            acc.raw[country] += target.value
+            acc.contribute(country, target.value, weight: cue.weight, role: target.role)
             if acc.explain {
                 acc.evidence[country].append(
                     Evidence(

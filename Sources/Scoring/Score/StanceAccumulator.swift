@@ -19,12 +19,24 @@ public struct StanceAccumulator: Sendable {
     public internal(set) var toneSegments = 0.0
     public var explain: Bool
     public internal(set) var evidence: [[Evidence]]
+    /// The segment being scored (set by the caller before each segment) and the article's segment count.
+    public var segment = 0
+    public var segmentKind = SegmentKind.sentence
+    public var segmentCount = 0
+    /// The first segment naming each country, and whether the title names it.
+    public internal(set) var firstSegment: [Int]
+    public internal(set) var inTitle: [Bool]
+    /// Each country's contributions summed for the decision layer.
+    public internal(set) var summaries: [EvidenceSummary]
 
     public init(countryCount: Int, explain: Bool = false) {
         raw = Array(repeating: 0, count: countryCount)
         naming = Array(repeating: 0, count: countryCount)
         mentions = Array(repeating: 0, count: countryCount)
         touched = []
+        firstSegment = Array(repeating: 0, count: countryCount)
+        inTitle = Array(repeating: false, count: countryCount)
+        summaries = Array(repeating: EvidenceSummary(), count: countryCount)
         self.explain = explain
         evidence = explain ? Array(repeating: [], count: countryCount) : []
     }
@@ -35,17 +47,31 @@ public struct StanceAccumulator: Sendable {
             raw[c] = 0
             naming[c] = 0
             mentions[c] = 0
+            inTitle[c] = false
+            summaries[c] = EvidenceSummary()
             if explain { evidence[c].removeAll() }
         }
         touched.removeAll(keepingCapacity: true)
         toneSum = 0
         toneSegments = 0
         topic = nil
+        segment = 0
+        segmentCount = 0
     }
 
     mutating func mention(_ country: Int) {
-        if mentions[country] == 0 && naming[country] == 0 { touched.append(country) }
+        if mentions[country] == 0 && naming[country] == 0 {
+            touched.append(country)
+            firstSegment[country] = segment
+        }
+        if segmentKind == .title { inTitle[country] = true }
         mentions[country] += 1
+    }
+
+    /// Adds a contribution to `country`'s sum (and to its summary for the decision layer).
+    mutating func contribute(_ country: Int, _ value: Double, weight: Double, role: Evidence.Role) {
+        raw[country] += value
+        summaries[country].add(value, weight: weight, role: role, segment: segment, title: segmentKind == .title)
     }
 }
 
@@ -56,6 +82,10 @@ public struct CountryStance: Sendable, Equatable {
     public var label: StanceLabel
     public var mentions: Int
     public var evidence: [Evidence]
+    /// With a decision model and `--explain`: the features behind the label and their parts in it.
+    public var decision: [DecisionModel.Term] = []
+    /// With a decision model: the chosen label's probability.
+    public var probability: Double?
 }
 
 /// An article's scores: one entry per country it names, and its overall tone.
@@ -69,6 +99,7 @@ extension StanceAccumulator {
     /// Turns the sums into scores in [-1, 1] and labels, countries in code order.
     public func finish(lexicon: Lexicon) -> ArticleStance {
         let p = lexicon.model.parameters
+        let tone = StanceAccumulator.squash(3 * toneSum / max(toneSegments, 1), scale: p.scale)
         var countries: [CountryStance] = []
         for c in touched.sorted() where mentions[c] > 0 {
             let score = StanceAccumulator.squash(raw[c] / max(naming[c] + p.priorSegments, 1), scale: p.scale)
@@ -78,10 +109,40 @@ extension StanceAccumulator {
                     label: StanceLabel(score: score, favorable: p.favorable, unfavorable: p.unfavorable),
                     mentions: mentions[c], evidence: explain ? evidence[c] : []))
         }
-        let tone = StanceAccumulator.squash(3 * toneSum / max(toneSegments, 1), scale: p.scale)
+        if let decision = lexicon.model.decision {
+            decide(&countries, tone: tone, model: decision, codes: lexicon.codes)
+        }
         return ArticleStance(
             countries: countries, tone: tone,
             toneLabel: StanceLabel(score: tone, favorable: p.toneFavorable, unfavorable: p.toneUnfavorable))
+    }
+
+    /// Relabels every country with the decision layer, from the features of the whole article.
+    func decide(_ countries: inout [CountryStance], tone: Double, model: DecisionModel, codes: [String]) {
+        let vectors = decisionFeatures(countries, tone: tone, codes: codes)
+        for i in countries.indices {
+            if explain {
+                let e = model.explain(vectors[i])
+                countries[i].label = e.label
+                countries[i].probability = e.probability
+                countries[i].decision = e.terms
+            } else {
+                countries[i].label = model.label(vectors[i])
+            }
+        }
+    }
+
+    /// The decision layer's features of each of `countries` (scored by this accumulator), in order.
+    public func decisionFeatures(_ countries: [CountryStance], tone: Double, codes: [String]) -> [[Double]] {
+        var index: [String: Int] = [:]
+        for c in touched { index[codes[c]] = c }
+        let inputs = countries.map { country in
+            let c = index[country.code] ?? 0
+            return DecisionFeatures.Input(
+                code: country.code, score: country.score, mentions: country.mentions, summary: summaries[c],
+                layout: DecisionFeatures.Layout(firstSegment: firstSegment[c], inTitle: inTitle[c]))
+        }
+        return DecisionFeatures.vectors(inputs, tone: tone, segments: segmentCount)
     }
 
     /// `tanh(x / scale)` rounded to 4 decimals, so output is stable across platforms and thread counts.

@@ -1,0 +1,166 @@
+import Scoring
+
+/// Fits the decision layer on labelled sets and measures it by nested cross-validation: every figure
+/// comes from articles the model that labelled them was not fitted on, and the L2 strength is chosen
+/// inside each outer training part by an inner cross-validation on that part alone.
+public struct DecisionTuning: Sendable {
+    /// One gold (article, country) pair of a set.
+    public struct Item: Sendable {
+        public var set: String
+        public var article: String
+        public var file: String
+        public var gold: StanceLabel
+        /// The rules' label with the model thresholds (for comparison).
+        public var rules: StanceLabel
+        /// `nil` when the rules did not detect the country: it then counts as `neutral`.
+        public var features: [Double]?
+    }
+
+    /// What one outer fold did: which articles its models were fitted on (outer and inner fits) and
+    /// which it scored, and the L2 strength its inner loop chose.
+    public struct FoldRecord: Sendable {
+        public var name: String
+        public var fitted: Set<String>
+        public var scored: Set<String>
+        public var lambda: Double
+    }
+
+    public struct SetFigures: Sendable {
+        public var name: String
+        public var rules: Metrics
+        public var fitted: Metrics
+    }
+
+    public struct Result: Sendable {
+        public var sets: [SetFigures]
+        public var pooledRules: Metrics
+        public var pooledFitted: Metrics
+        public var folds: [FoldRecord]
+        /// The out-of-fold label of each item, in item order.
+        public var predictions: [StanceLabel]
+    }
+
+    /// The L2 strengths the inner loop chooses from.
+    public static let lambdas: [Double] = [0.01, 0.03, 0.1, 0.3, 1, 3]
+
+    public let items: [Item]
+    public var innerFolds = 3
+    public var iterations = 300
+    /// Fits a model on some items with one L2 strength; replaceable so tests can watch what is fitted.
+    public var fitter: @Sendable ([Item], Double) -> DecisionModel
+
+    public init(items: [Item], iterations: Int = 300) {
+        self.items = items
+        self.iterations = iterations
+        fitter = { items, lambda in
+            DecisionTuning.fit(items, lambda: lambda, iterations: iterations)
+        }
+    }
+
+    /// The gold pairs of `evaluation` as items of set `name`.
+    public static func items(_ evaluation: Evaluation, set name: String) -> [Item] {
+        evaluation.goldPairs.compactMap { p in
+            guard let gold = p.gold else { return nil }
+            return Item(
+                set: name, article: p.article, file: p.file, gold: gold, rules: evaluation.thresholds.label(p.score),
+                features: p.features)
+        }
+    }
+
+    /// Fits on the detected items of `items`.
+    public static func fit(_ items: [Item], lambda: Double, iterations: Int, trainedOn: String = "") -> DecisionModel {
+        let samples = items.compactMap { i in i.features.map { DecisionFitter.Sample(features: $0, label: i.gold) } }
+        return DecisionFitter(lambda: lambda, iterations: iterations)
+            .fit(samples, names: DecisionFeatures.names, trainedOn: trainedOn)
+    }
+
+    /// The label of an item under `model`: undetected pairs are neutral, as in `stance eval`.
+    static func label(_ item: Item, _ model: DecisionModel) -> StanceLabel {
+        item.features.map { model.label($0) } ?? .neutral
+    }
+
+    /// Splits `subset` (indices into `items`) into named folds: `folds` round-robin by article in
+    /// first-appearance order, or by file when `folds` is 0.
+    func partition(_ subset: [Int], folds: Int) -> [(name: String, test: [Int])] {
+        var key: [String: String] = [:]
+        var order: [String] = []
+        for i in subset where key[items[i].article] == nil {
+            key[items[i].article] = items[i].file
+            order.append(items[i].article)
+        }
+        if folds > 0 {
+            let width = String(folds).count
+            for (n, article) in order.enumerated() {
+                let number = String(n % folds + 1)
+                key[article] = "fold " + String(repeating: "0", count: width - number.count) + number + "/\(folds)"
+            }
+        }
+        var groups: [String: [Int]] = [:]
+        for i in subset { groups[key[items[i].article] ?? "", default: []].append(i) }
+        return groups.keys.sorted().map { ($0, groups[$0] ?? []) }
+    }
+
+    /// Chooses the L2 strength by cross-validation on `train` alone (macro-F1 of its inner folds).
+    func chooseLambda(_ train: [Int], fitted: inout Set<String>) -> Double {
+        var best = DecisionTuning.lambdas[0]
+        var bestScore = -1.0
+        let inner = partition(train, folds: innerFolds)
+        for lambda in DecisionTuning.lambdas {
+            var m = Metrics()
+            for fold in inner {
+                let test = Set(fold.test)
+                let part = train.filter { !test.contains($0) }.map { items[$0] }
+                for item in part { fitted.insert(item.article) }
+                let model = fitter(part, lambda)
+                for i in fold.test { m.add(gold: items[i].gold, predicted: DecisionTuning.label(items[i], model)) }
+            }
+            if m.macroF1 > bestScore + 1e-12 {
+                best = lambda
+                bestScore = m.macroF1
+            }
+        }
+        return best
+    }
+
+    /// Nested cross-validation: `folds` outer folds by article, or 0 for leave-one-file-out.
+    public func crossValidate(folds: Int) -> Result {
+        var predictions = [StanceLabel](repeating: .neutral, count: items.count)
+        var records: [FoldRecord] = []
+        for fold in partition(Array(items.indices), folds: folds) {
+            let test = Set(fold.test)
+            let train = items.indices.filter { !test.contains($0) }
+            var fitted = Set<String>()
+            let lambda = chooseLambda(train, fitted: &fitted)
+            let part = train.map { items[$0] }
+            for item in part { fitted.insert(item.article) }
+            let model = fitter(part, lambda)
+            for i in fold.test { predictions[i] = DecisionTuning.label(items[i], model) }
+            records.append(
+                FoldRecord(
+                    name: fold.name, fitted: fitted, scored: Set(fold.test.map { items[$0].article }), lambda: lambda))
+        }
+        var sets: [SetFigures] = []
+        var names: [String] = []
+        for item in items where !names.contains(item.set) { names.append(item.set) }
+        var pooledRules = Metrics(), pooledFitted = Metrics()
+        for name in names {
+            var rules = Metrics(), fitted = Metrics()
+            for (i, item) in items.enumerated() where item.set == name {
+                rules.add(gold: item.gold, predicted: item.rules)
+                fitted.add(gold: item.gold, predicted: predictions[i])
+                pooledRules.add(gold: item.gold, predicted: item.rules)
+                pooledFitted.add(gold: item.gold, predicted: predictions[i])
+            }
+            sets.append(SetFigures(name: name, rules: rules, fitted: fitted))
+        }
+        return Result(
+            sets: sets, pooledRules: pooledRules, pooledFitted: pooledFitted, folds: records, predictions: predictions)
+    }
+
+    /// The model to ship: the L2 strength chosen by cross-validation on all items, then fitted on all.
+    public func final(trainedOn: String) -> DecisionModel {
+        var fitted = Set<String>()
+        let lambda = chooseLambda(Array(items.indices), fitted: &fitted)
+        return DecisionTuning.fit(items, lambda: lambda, iterations: iterations, trainedOn: trainedOn)
+    }
+}
