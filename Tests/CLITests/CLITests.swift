@@ -121,6 +121,8 @@ struct CLITests {
         let manifest = try Self.modelValues("manifest.tsv"), params = try Self.modelValues("params.tsv")
         let favorable = try #require(params["favorable"].flatMap(Double.init))
         let unfavorable = try #require(params["unfavorable"].flatMap(Double.init))
+        // With a fitted decision layer (Models/decision.tsv) the label is the layer's, not the thresholds'.
+        let decides = FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("Models/decision.tsv").path)
         let fields = [
             "article", "title", "outlet", "published", "topic", "language", "country", "score", "stance", "mentions",
             "model",
@@ -139,7 +141,7 @@ struct CLITests {
             let score = try #require(row["score"] as? Double)
             #expect((-1...1).contains(score))
             let expected = score >= favorable ? "favorable" : score <= unfavorable ? "unfavorable" : "neutral"
-            #expect(row["stance"] as? String == expected, "\(row["article"] ?? "?") \(row["country"] ?? "?") \(score)")
+            #expect(decides || row["stance"] as? String == expected, "\(row["article"] ?? "?") \(row["country"] ?? "?") \(score)")
             #expect((row["mentions"] as? Int ?? 0) > 0)
             #expect((row["country"] as? String)?.count == 2)
         }
@@ -204,6 +206,37 @@ struct CLITests {
             }
         }
         #expect(items > 30)
+    }
+
+    @Test("score --explain shows the decision layer's features and their part in the label")
+    func explainDecision() throws {
+        let model = FileManager.default.temporaryDirectory.appendingPathComponent("stance-decision-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: model) }
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Models"), to: model)
+        // A layer that reads one feature: favorable when the country is China, else unfavorable.
+        let names = try String(contentsOf: model.appendingPathComponent("decision.tsv"), encoding: .utf8)
+            .split(separator: "\n").filter { $0.hasPrefix("feature\t") }.map { $0.split(separator: "\t")[1] }
+        var text = "format\t1\nlambda\t0\ntrained\ttest\nlabels\tfavorable\tneutral\tunfavorable\nbias\t-\t-\t-\t0\t-5\t0\n"
+        for name in names {
+            text += "feature\t\(name)\t" + (name == "is_cn" ? "0.5\t1\t4\t0\t-4\n" : "0\t1\t0\t0\t0\n")
+        }
+        try Data(text.utf8).write(to: model.appendingPathComponent("decision.tsv"))
+        let run = try Self.stance(["score", Self.seeds, "--format", "jsonl", "--explain", "--model", model.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try Self.jsonRows(run)
+        var countries = 0
+        for row in rows where !(row["country"] is NSNull) {
+            countries += 1
+            let china = row["country"] as? String == "CN"
+            #expect(row["stance"] as? String == (china ? "favorable" : "unfavorable"))
+            let decision = try #require(row["decision"] as? [String: Any])
+            let terms = try #require(decision["terms"] as? [[String: Any]])
+            #expect(terms.first?["feature"] as? String == "is_cn")
+            #expect((decision["probability"] as? Double ?? 0) > 0.5)
+        }
+        #expect(countries > 20)
+        let table = try Self.stance(["score", "\(Self.seeds)/000_8ca8292280351d11.txt", "--explain", "--model", model.path])
+        #expect(table.stdout.contains("decision favorable p=") && table.stdout.contains("is_cn=1:+"))
     }
 
     @Test("output is byte-identical with --threads 1 and --threads 2")

@@ -14,6 +14,17 @@ public struct DecisionTuning: Sendable {
         public var rules: StanceLabel
         /// `nil` when the rules did not detect the country: it then counts as `neutral`.
         public var features: [Double]?
+
+        public init(
+            set: String, article: String, file: String, gold: StanceLabel, rules: StanceLabel, features: [Double]?
+        ) {
+            self.set = set
+            self.article = article
+            self.file = file
+            self.gold = gold
+            self.rules = rules
+            self.features = features
+        }
     }
 
     /// What one outer fold did: which articles its models were fitted on (outer and inner fits) and

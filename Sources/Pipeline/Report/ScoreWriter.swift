@@ -83,10 +83,36 @@ public struct JSONLinesScoreWriter: ScoreWriter {
                     JSONLinesScoreWriter.evidence(e, into: &out)
                 }
                 out.raw(0x5D)
+                if let probability = c.probability {
+                    out.key("decision")
+                    JSONLinesScoreWriter.decision(c, probability: probability, into: &out)
+                }
             }
             out.raw("}\n")
         }
         return out.bytes
+    }
+
+    /// The decision layer's reading: the chosen label's probability and each feature's part in it.
+    static func decision(_ c: CountryStance, probability: Double, into out: inout JSONBytes) {
+        out.raw(0x7B)
+        out.key("probability", first: true)
+        out.number(probability)
+        out.key("terms")
+        out.raw(0x5B)
+        for (k, t) in c.decision.enumerated() {
+            if k > 0 { out.raw(0x2C) }
+            out.raw(0x7B)
+            out.key("feature", first: true)
+            out.string(t.feature)
+            out.key("value")
+            out.number(t.value)
+            out.key("contribution")
+            out.number(t.contribution)
+            out.raw(0x7D)
+        }
+        out.raw(0x5D)
+        out.raw(0x7D)
     }
 
     static func evidence(_ e: Evidence) -> String {
@@ -186,6 +212,14 @@ public struct TableScoreWriter: ScoreWriter {
                     let mods = e.modifiers.isEmpty ? "" : " " + e.modifiers.joined(separator: " ")
                     out +=
                         "        \(TableScoreWriter.signed(e.value)) \(e.matched) [\(e.entry) \(JSON.number(e.weight)), \(e.source)\(mods), \(e.role.rawValue)] in \(e.segmentKind.rawValue) \(e.segment): \(TextTable.truncate(e.segmentText, 90))\n"
+                }
+                if let probability = c.probability {
+                    // The decision layer: the largest parts first (feature=value:part of the chosen label's margin).
+                    let terms = c.decision.prefix(8).map {
+                        "\($0.feature)=\(JSON.number($0.value)):\(TableScoreWriter.signed($0.contribution))"
+                    }
+                    out +=
+                        "        decision \(c.label.rawValue) p=\(String(format: "%.2f", probability)): \(terms.joined(separator: " "))\n"
                 }
             }
         }

@@ -20,6 +20,8 @@ extension DecisionModel {
         var names: [String] = [], means: [Double] = [], scales: [Double] = [], weights: [[Double]] = [[], [], []]
         var bias: [Double]?
         var lambda = 0.0, trained = "", labelsSeen = false
+        // Feature rows seen, so one wrong name is one issue and the rows after it are still checked by position.
+        var position = 0
         let before = issues.count
         func issue(_ row: TSVFile.Row, _ message: String) {
             issues.append(ModelIssue(path: file.path, line: row.line, message))
@@ -55,7 +57,8 @@ extension DecisionModel {
                     bias = w
                     continue
                 }
-                let expected = names.count < DecisionFeatures.names.count ? DecisionFeatures.names[names.count] : nil
+                let expected = position < DecisionFeatures.names.count ? DecisionFeatures.names[position] : nil
+                position += 1
                 guard c[1] == expected else {
                     issue(
                         row,
@@ -80,7 +83,7 @@ extension DecisionModel {
         let end = TSVFile.Row(line: max(file.rows.last?.line ?? 1, 1), columns: [])
         if !labelsSeen { issue(end, "no `labels` row — add `labels<TAB>favorable<TAB>neutral<TAB>unfavorable`") }
         if bias == nil { issue(end, "no `bias` row — refit with `stance tune`") }
-        if issues.count == before, names.count != DecisionFeatures.names.count {
+        if issues.count == before, position < DecisionFeatures.names.count {
             issue(
                 end,
                 "\(names.count) features, this build reads \(DecisionFeatures.names.count) (next: `\(DecisionFeatures.names[names.count])`) — refit with `stance tune`"
