@@ -26,12 +26,12 @@ enum Frontend {
 
     /// Loads the model from `--model`, `$STANCE_MODEL` or the checkout; prints the error and returns nil.
     /// With `timing` (the hidden `--timing` flag), prints how long reading and compiling took.
-    static func loadModel(_ explicit: String?, timing: Bool = false) -> Lexicon? {
+    static func loadModel(_ explicit: String?, timing: Bool = false, decision: Bool = true) -> Lexicon? {
         do {
             let started = DispatchTime.now()
             let directory = try ModelLocator.locate(
                 explicit: explicit, environment: ProcessInfo.processInfo.environment, checkout: checkout)
-            let model = try Model.load(directory: directory)
+            let model = try Model.load(directory: directory, decision: decision)
             let read = DispatchTime.now()
             let lexicon = Lexicon(model: model)
             if timing {

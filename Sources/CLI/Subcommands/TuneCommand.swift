@@ -36,7 +36,8 @@ enum TuneCommand {
                 "give the labelled set folders to fit on, e.g. stance tune Evaluations/dev Evaluations/realistic")
             return .usage
         }
-        guard let lexicon = Frontend.loadModel(args.options["--model"]) else { return .fatal }
+        // The rules only: decision.tsv is what this command refits (it may be stale).
+        guard let lexicon = Frontend.loadModel(args.options["--model"], decision: false) else { return .fatal }
         let excluded = Set((args.options["--exclude"] ?? "").split(separator: ",").map(String.init))
         var items: [DecisionTuning.Item] = []
         var seen = Set<String>()

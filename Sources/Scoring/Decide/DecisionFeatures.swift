@@ -18,6 +18,8 @@ public enum DecisionFeatures {
         "tone",
         "other_max", "other_min", "other_mean", "other_pos_sum", "other_neg_sum", "countries_log",
         "cn_score_if_other", "is_cn", "is_us", "most_mentioned",
+        "evidence_strength", "score_vs_others", "top_score", "bottom_score", "cn_pos_if_other", "cn_neg_if_other",
+        "us_score_if_other",
     ]
 
     /// Where each country stands in the article, as the accumulator records it.

@@ -8,8 +8,11 @@ extension Model {
     ]
 
     /// Loads and validates the model in `directory`; any error-level issue makes it unusable.
-    public static func load(directory: String) throws(ModelError) -> Model {
+    /// `decision: false` ignores `decision.tsv` (what `stance tune` does: it refits that file, which
+    /// may be stale or for other features).
+    public static func load(directory: String, decision: Bool = true) throws(ModelError) -> Model {
         var reader = ModelReader(directory: directory)
+        reader.readsDecision = decision
         let model = try reader.read()
         let errors = reader.issues.filter { $0.severity == .error }
         guard errors.isEmpty else { throw .invalid(errors) }
@@ -32,6 +35,9 @@ extension Model {
 struct ModelReader {
     let directory: String
     var issues: [ModelIssue] = []
+
+    /// Whether `decision.tsv` is read (when present).
+    var readsDecision = true
 
     init(directory: String) { self.directory = directory }
 
@@ -113,7 +119,7 @@ struct ModelReader {
         // Optional: without decision.tsv the thresholds of params.tsv label the scores.
         let decisionPath = path(DecisionModel.fileName)
         let decision =
-            FileManager.default.fileExists(atPath: decisionPath)
+            readsDecision && FileManager.default.fileExists(atPath: decisionPath)
             ? DecisionModel.read(self.file(DecisionModel.fileName), issues: &issues) : nil
         return Model(
             name: name, version: version, directory: directory, countries: countries,
