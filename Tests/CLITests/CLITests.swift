@@ -122,7 +122,8 @@ struct CLITests {
         let favorable = try #require(params["favorable"].flatMap(Double.init))
         let unfavorable = try #require(params["unfavorable"].flatMap(Double.init))
         // With a fitted decision layer (Models/decision.tsv) the label is the layer's, not the thresholds'.
-        let decides = FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("Models/decision.tsv").path)
+        let decides = FileManager.default.fileExists(
+            atPath: Self.root.appendingPathComponent("Models/decision.tsv").path)
         let fields = [
             "article", "title", "outlet", "published", "topic", "language", "country", "score", "stance", "mentions",
             "model",
@@ -141,7 +142,9 @@ struct CLITests {
             let score = try #require(row["score"] as? Double)
             #expect((-1...1).contains(score))
             let expected = score >= favorable ? "favorable" : score <= unfavorable ? "unfavorable" : "neutral"
-            #expect(decides || row["stance"] as? String == expected, "\(row["article"] ?? "?") \(row["country"] ?? "?") \(score)")
+            #expect(
+                decides || row["stance"] as? String == expected,
+                "\(row["article"] ?? "?") \(row["country"] ?? "?") \(score)")
             #expect((row["mentions"] as? Int ?? 0) > 0)
             #expect((row["country"] as? String)?.count == 2)
         }
@@ -210,13 +213,15 @@ struct CLITests {
 
     @Test("score --explain shows the decision layer's features and their part in the label")
     func explainDecision() throws {
-        let model = FileManager.default.temporaryDirectory.appendingPathComponent("stance-decision-\(UUID().uuidString)")
+        let model = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stance-decision-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: model) }
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Models"), to: model)
         // A layer that reads one feature: favorable when the country is China, else unfavorable.
         let names = try String(contentsOf: model.appendingPathComponent("decision.tsv"), encoding: .utf8)
             .split(separator: "\n").filter { $0.hasPrefix("feature\t") }.map { $0.split(separator: "\t")[1] }
-        var text = "format\t1\nlambda\t0\ntrained\ttest\nlabels\tfavorable\tneutral\tunfavorable\nbias\t-\t-\t-\t0\t-5\t0\n"
+        var text =
+            "format\t1\nlambda\t0\ntrained\ttest\nlabels\tfavorable\tneutral\tunfavorable\nbias\t-\t-\t-\t0\t-5\t0\n"
         for name in names {
             text += "feature\t\(name)\t" + (name == "is_cn" ? "0.5\t1\t4\t0\t-4\n" : "0\t1\t0\t0\t0\n")
         }
@@ -235,7 +240,9 @@ struct CLITests {
             #expect((decision["probability"] as? Double ?? 0) > 0.5)
         }
         #expect(countries > 20)
-        let table = try Self.stance(["score", "\(Self.seeds)/000_8ca8292280351d11.txt", "--explain", "--model", model.path])
+        let table = try Self.stance([
+            "score", "\(Self.seeds)/000_8ca8292280351d11.txt", "--explain", "--model", model.path,
+        ])
         #expect(table.stdout.contains("decision favorable p=") && table.stdout.contains("is_cn=1:+"))
     }
 

@@ -49,6 +49,12 @@ public struct Model: Sendable {
         /// Makes a share in its clause a share of the world (全球, global): "China accounts for 90% of
         /// global refining" is a position, "10% of demand" is not (params.tsv: share_min, share_weight).
         case scope
+        /// Marks a cue after it in its clause as the past (in the past, 过去, 曾经, 一度): it counts `factor`
+        /// times, since the present state decides a position.
+        case past
+        /// An aim (efforts to, seeks to, 力图, 寻求) just before a reducer: "efforts to reduce its reliance
+        /// on China" states the reliance, so the reducer does not act.
+        case intent
     }
 
     public struct Modifier: Sendable, Equatable {

@@ -16,10 +16,14 @@ extension SegmentScorer {
 
     /// Sets `targets` to the countries the cue moves: a relation's subject and object
     /// (`attributeRelation`, +Relations), else the holder of a one-country cue.
-    mutating func attribute(_ cue: Cue, _ contribution: Contribution, topic: Int?) {
+    mutating func attribute(
+        _ cue: Cue, _ contribution: Contribution, topic: Int?, _ bytes: UnsafeBufferPointer<UInt8>
+    ) {
         targets.removeAll(keepingCapacity: true)
         if cue.kind == .rel {
             attributeRelation(cue, contribution, topic: topic)
+        } else if cue.isLatin, let recipient = recipient(cueEnd: cue.end, bytes) {
+            addTarget(.mention(recipient), contribution.value, .nearest)
         } else if let attribution = holder(cueStart: cue.start, cueEnd: cue.end, isLatin: cue.isLatin, topic: topic) {
             // A cue reached only through the sentence or the topic, not its own clause, is less
             // surely about that country: it counts `distant_attribution` times.

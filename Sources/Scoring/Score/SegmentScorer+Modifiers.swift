@@ -7,6 +7,7 @@ extension SegmentScorer {
     ) {
         applyModifiers(before: cue.modifierIndex, cueStart: cue.start, bytes, to: &contribution)
         applyTrailingReducer(after: index, cueEnd: cue.end, bytes, to: &contribution)
+        if let past = pastMarker(before: cue.start) { contribution.apply(past.factor, by: past.term) }
         if let contrast {
             let factor = contrastFactor(contrast, at: cue.start)
             if factor != 1 { contribution.apply(factor, by: contrast.term) }
@@ -40,9 +41,14 @@ extension SegmentScorer {
             case .negator, .reducer, .lessening: window = isLatin ? p.negationWindowWords : p.negationWindowCJK
             case .intensifier, .diminisher: window = isLatin ? p.intensifierWindowWords : p.intensifierWindowCJK
             case .irony: window = isLatin ? p.negationWindowWords : p.negationWindowCJK
-            case .contrast, .concessive, .question, .blocker, .barrier, .scope: continue
+            case .contrast, .concessive, .question, .blocker, .barrier, .scope, .past, .intent: continue
             }
             if gap > window { continue }
+            if modifier.type == .reducer, let intent = isIntended(reducerAt: k + 1, cueClause: cueClause, bytes) {
+                // An aim to lessen a dependence states the dependence: the reducer does not act.
+                contribution.apply(1, by: intent.term)
+                continue
+            }
             if modifier.type == .reducer || modifier.type == .lessening {
                 contribution.applyReducer(modifier.factor, by: modifier.term)
             } else {

@@ -107,7 +107,7 @@ public struct SegmentScorer: Sendable {
             modify(&contribution, of: cue, at: index, contrast: contrast, segmentWeight: segmentWeight, bytes)
             acc.toneSum += contribution.value
             if cue.kind == .tone { continue }
-            attribute(cue, contribution, topic: acc.topic)
+            attribute(cue, contribution, topic: acc.topic, bytes)
             record(cue, contribution, bytes, kind: kind, segment: segment, into: &acc)
         }
     }

@@ -20,7 +20,8 @@ struct DecisionTuningTests {
                     items.append(
                         DecisionTuning.Item(
                             set: "toy", article: "toy/f\(file).txt:\(article)", file: "toy/f\(file).txt",
-                            gold: DecisionModel.labels[k], rules: .neutral, features: k == 1 && country == 1 ? nil : features))
+                            gold: DecisionModel.labels[k], rules: .neutral,
+                            features: k == 1 && country == 1 ? nil : features))
                 }
             }
         }
@@ -106,7 +107,11 @@ struct DecisionTuningTests {
         #expect(jp["neg_subject"] ?? 0 > 0 && jp["pos_subject"] == 0)
         #expect(cn["pos_object"] ?? 0 > 0 && cn["neg_object"] == 0)
         #expect(jp["neg_title"] ?? 0 > 0 && cn["pos_title"] ?? 0 > 0)
-        #expect(jp["cn_pos_if_other"] == cn["pos_subject"].map { $0 + (cn["pos_object"] ?? 0) + (cn["pos_nearest"] ?? 0) + (cn["pos_distant"] ?? 0) })
+        #expect(
+            jp["cn_pos_if_other"]
+                == cn["pos_subject"].map {
+                    $0 + (cn["pos_object"] ?? 0) + (cn["pos_nearest"] ?? 0) + (cn["pos_distant"] ?? 0)
+                })
     }
 
     @Test func aWeightsFileRelabelsThroughTheContext() {
@@ -124,7 +129,8 @@ struct DecisionTuningTests {
         let scored = scorer.score(
             Article(
                 id: "t:1", file: "t", index: 1, line: 1, title: "China dominates rare earth processing",
-                outlet: nil, published: nil, topic: nil, body: "China controls 90% of global refining. Japan was there."))
+                outlet: nil, published: nil, topic: nil, body: "China controls 90% of global refining. Japan was there."
+            ))
         let labels = Dictionary(uniqueKeysWithValues: scored.stance.countries.map { ($0.code, $0.label) })
         #expect(labels["JP"] == .unfavorable)
         #expect(labels["CN"] == .neutral)

@@ -114,7 +114,8 @@ struct DecisionModelTests {
         #expect(issues.isEmpty, "\(issues)")
         #expect(try Model.load(directory: dir).decision == DecisionModelTests.model())
         try ModelCheckTests.expectOne(
-            ["decision.tsv": good.replacingOccurrences(of: "lambda\t0.1", with: "lambda\tstrong")], file: "decision.tsv",
+            ["decision.tsv": good.replacingOccurrences(of: "lambda\t0.1", with: "lambda\tstrong")],
+            file: "decision.tsv",
             line: 8, containing: "`lambda` takes one number")
     }
 

@@ -1,0 +1,66 @@
+extension SegmentScorer {
+    /// English puts the one a cue befalls after it: "poses a challenge for Russia", "a boon for the US".
+    /// A one-country cue directly followed by `for` and a country is about that country, not about
+    /// whoever stands before it. (`to` is no such mark: "make concessions to China" are the EU's.) ("The tightening of China's controls poses a
+    /// challenge for Russia": the challenge is Russia's).
+    func recipient(cueEnd: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = cueEnd
+        guard i < bytes.count, bytes[i] == 0x20 else { return nil }
+        i += 1
+        var matched = false
+        for word in SegmentScorer.recipientWords where ByteScan.hasBytes(bytes, word, startingAt: i) {
+            i += word.count
+            matched = true
+            break
+        }
+        guard matched else { return nil }
+        if ByteScan.hasBytes(bytes, SegmentScorer.definiteArticle, startingAt: i) {
+            i += SegmentScorer.definiteArticle.count
+        }
+        return mentions.firstIndex { $0.start == i && !$0.isObject }
+    }
+
+    /// `for ` (lower case: a capital starts a name or a heading).
+    static let recipientWords: [[UInt8]] = [Array("for ".utf8)]
+    static let definiteArticle: [UInt8] = Array("the ".utf8)
+
+    /// Whether a `past` marker (in the past, 过去, 曾经, 一度) stands before the cue in its clause: what
+    /// a country once was is not its position now ("In the past the US dominated ..., today it imports
+    /// 80%"), so such a cue counts the marker's factor; the present state decides. A contrast marker
+    /// between them ends the past ("initially lacked the technology but later surpassed everyone").
+    func pastMarker(before cueStart: Int) -> Model.Modifier? {
+        let cueClause = clause(cueStart)
+        var found: Model.Modifier?
+        for token in tokens {
+            if token.start >= cueStart { break }
+            guard case .modifier(let m) = lexicon.entries[token.entry].kind else { continue }
+            let modifier = lexicon.model.modifiers[m]
+            if modifier.type == .past && clause(token.start) == cueClause { found = modifier }
+            // "initially lacked ... but later surpassed": a contrast after the marker turns to the present.
+            if modifier.type == .contrast { found = nil }
+        }
+        return found
+    }
+
+    /// Whether an `intent` phrase (efforts to, seeks to, 力图, 寻求) stands just before the reducer at
+    /// token `k` in the cue's clause: "efforts to break its reliance on China" states an aim, so the
+    /// dependence stands (the subject depends, China is depended on); "has reduced its reliance" is a
+    /// change that happened, and lessens it.
+    func isIntended(reducerAt k: Int, cueClause: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Model.Modifier? {
+        let reducer = tokens[k]
+        let isLatin = ByteScan.isWordByte(bytes[reducer.start])
+        let p = lexicon.model.parameters
+        let window = isLatin ? p.negationWindowWords : p.negationWindowCJK
+        var j = k - 1
+        while j >= 0 {
+            let token = tokens[j]
+            j -= 1
+            guard case .modifier(let m) = lexicon.entries[token.entry].kind else { continue }
+            if clause(token.start) != cueClause { return nil }
+            let modifier = lexicon.model.modifiers[m]
+            guard modifier.type == .intent else { continue }
+            return ByteScan.units(bytes, from: token.end, to: reducer.start) <= window ? modifier : nil
+        }
+        return nil
+    }
+}
