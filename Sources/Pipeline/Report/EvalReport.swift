@@ -35,7 +35,10 @@ public struct EvalReport {
             "Country detection: precision \(EvalReport.f(d.precision))  recall \(EvalReport.f(d.recall))  F1 \(EvalReport.f(d.f1))"
         out += "  (\(d.truePositives) found, \(d.falsePositives) false, \(d.falseNegatives) missed)\n\n"
         var table = TextTable(headers: EvalReport.metricsHeaders, rightAligned: Set(1..<9))
-        table.add(EvalReport.metricsRow("stance (model thresholds)", e.stance()))
+        table.add(
+            EvalReport.metricsRow(
+                e.pairs.contains { $0.decided != nil } ? "stance (decision layer)" : "stance (model thresholds)",
+                e.stance()))
         var cv: (folds: [Evaluation.Fold], pooled: Metrics)?
         if let folds {
             let result = e.crossValidate(folds: folds)

@@ -19,7 +19,7 @@ public enum DecisionFeatures {
         "other_max", "other_min", "other_mean", "other_pos_sum", "other_neg_sum", "countries_log",
         "cn_score_if_other", "is_cn", "is_us", "most_mentioned",
         "evidence_strength", "score_vs_others", "top_score", "bottom_score", "cn_pos_if_other", "cn_neg_if_other",
-        "us_score_if_other",
+        "us_score_if_other", "score_if_cn", "cn_score_if_us", "rival_if_silent",
     ]
 
     /// Where each country stands in the article, as the accumulator records it.
@@ -109,6 +109,11 @@ public enum DecisionFeatures {
             v[33] = others > 0 && c.score > otherMax ? 1 : 0
             v[34] = others > 0 && c.score < otherMin ? 1 : 0
             if let us, us != i { v[37] = countries[us].score }
+            // Interactions a linear layer cannot form itself: China's own score, China's score as seen
+            // by the US, and the strongest rival of a country the article names without any cue.
+            v[38] = cn == i ? c.score : 0
+            v[39] = us == i ? v[27] : 0
+            v[40] = e.positiveCount + e.negativeCount == 0 ? otherMax : 0
             result.append(v)
         }
         return result
