@@ -5,7 +5,7 @@ import Scoring
 /// `stance tune`: fits the decision layer on labelled sets and reports its nested cross-validated figures.
 enum TuneCommand {
     static let help = """
-        USAGE: stance tune SET... [--folds K] [--exclude FILE[,FILE]] [--output PATH] [--model DIR]
+        USAGE: stance tune SET... [--folds K] [--exclude FILE[,FILE]] [--weight SET=N] [--output PATH] [--model DIR]
 
         Fits the decision layer (a multinomial logistic regression over the rules' evidence, see
         Documentation/Scoring.md) on the labelled sets and reports, per set and pooled, the macro-F1 of
@@ -13,6 +13,7 @@ enum TuneCommand {
         strength is chosen inside each outer training part. Only tuning sets belong here — never a held-out set.
           --folds K          outer folds by article (default 0: leave-one-file-out)
           --exclude FILES    leave these article files out of every set (e.g. the held-out seeds file)
+          --weight SET=N     let the pairs of SET count N times in fitting (e.g. realistic=2); figures unweighted
           --output PATH      also fit on everything and write the weights file there (e.g. Models/decision.tsv)
 
         Example: stance tune Evaluations/dev Evaluations/realistic --folds 0 --output Models/decision.tsv
@@ -20,7 +21,7 @@ enum TuneCommand {
 
     static func run(_ arguments: [String]) -> Frontend.Exit {
         let (parsed, exit) = Stance.parse(
-            arguments, options: ["--folds", "--exclude", "--output", "--model"], flags: [], help: help)
+            arguments, options: ["--folds", "--exclude", "--output", "--model", "--weight"], flags: [], help: help)
         guard let args = parsed else { return exit }
         let folds: Int
         do { folds = try args.int("--folds") ?? 0 } catch {
@@ -38,6 +39,15 @@ enum TuneCommand {
         }
         // The rules only: decision.tsv is what this command refits (it may be stale).
         guard let lexicon = Frontend.loadModel(args.options["--model"], decision: false) else { return .fatal }
+        var weights: [String: Double] = [:]
+        for spec in (args.options["--weight"] ?? "").split(separator: ",") {
+            let parts = spec.split(separator: "=")
+            guard parts.count == 2, let w = Double(parts[1]), w > 0 else {
+                Frontend.error("--weight \(spec): write SET=N with N > 0, e.g. --weight realistic=2")
+                return .usage
+            }
+            weights[String(parts[0])] = w
+        }
         let excluded = Set((args.options["--exclude"] ?? "").split(separator: ",").map(String.init))
         var items: [DecisionTuning.Item] = []
         var seen = Set<String>()
@@ -56,7 +66,11 @@ enum TuneCommand {
             let only = excluded.isEmpty ? [] : files.subtracting(excluded)
             if !excluded.isEmpty && only.isEmpty { continue }
             let evaluation = Evaluation(sets: [set], lexicon: lexicon, only: only)
-            items += DecisionTuning.items(evaluation, set: set.name)
+            items += DecisionTuning.items(evaluation, set: set.name).map { item in
+                var item = item
+                item.weight = weights[set.name] ?? 1
+                return item
+            }
         }
         if let unknown = excluded.subtracting(seen).sorted().first {
             Frontend.error(

@@ -14,6 +14,8 @@ public struct DecisionTuning: Sendable {
         public var rules: StanceLabel
         /// `nil` when the rules did not detect the country: it then counts as `neutral`.
         public var features: [Double]?
+        /// How much the pair counts in fitting (`stance tune --weight SET=N`).
+        public var weight = 1.0
 
         public init(
             set: String, article: String, file: String, gold: StanceLabel, rules: StanceLabel, features: [Double]?
@@ -80,7 +82,9 @@ public struct DecisionTuning: Sendable {
 
     /// Fits on the detected items of `items`.
     public static func fit(_ items: [Item], lambda: Double, iterations: Int, trainedOn: String = "") -> DecisionModel {
-        let samples = items.compactMap { i in i.features.map { DecisionFitter.Sample(features: $0, label: i.gold) } }
+        let samples = items.compactMap { i in
+            i.features.map { DecisionFitter.Sample(features: $0, label: i.gold, weight: i.weight) }
+        }
         return DecisionFitter(lambda: lambda, iterations: iterations)
             .fit(samples, names: DecisionFeatures.names, trainedOn: trainedOn)
     }

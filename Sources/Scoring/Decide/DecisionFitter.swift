@@ -11,9 +11,12 @@ public struct DecisionFitter: Sendable {
     public struct Sample: Sendable {
         public var features: [Double]
         public var label: StanceLabel
-        public init(features: [Double], label: StanceLabel) {
+        /// How much the sample counts (a set in the style the layer is for may count more).
+        public var weight: Double
+        public init(features: [Double], label: StanceLabel, weight: Double = 1) {
             self.features = features
             self.label = label
+            self.weight = weight
         }
     }
 
@@ -55,12 +58,14 @@ public struct DecisionFitter: Sendable {
         }
         let y = samples.map { s in DecisionModel.labels.firstIndex(of: s.label) ?? 1 }
         var counts = [Double](repeating: 0, count: k)
-        for c in y { counts[c] += 1 }
+        for (i, c) in y.enumerated() { counts[c] += samples[i].weight }
+        let mass = counts.reduce(0, +)
         let classWeight = (0..<k).map { c in
-            balanced && counts[c] > 0 ? Double(n) / (Double(k) * counts[c]) : 1
+            balanced && counts[c] > 0 ? mass / (Double(k) * counts[c]) : 1
         }
-        let total = max(y.reduce(0.0) { $0 + classWeight[$1] }, 1)
-        let sampleWeight = y.map { classWeight[$0] / total }
+        let raw = y.indices.map { classWeight[y[$0]] * samples[$0].weight }
+        let total = max(raw.reduce(0, +), 1e-12)
+        let sampleWeight = raw.map { $0 / total }
 
         var w = [Double](repeating: 0, count: k * width)
         var velocity = w
