@@ -24,7 +24,7 @@ done
 [ ${#files[@]} -gt 0 ] || { echo "screenshot: give one or more .svg or .html files (see --help)" >&2; exit 2; }
 
 browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+if [ -z "$browser" ] || [ "$(fc-list 2>/dev/null | grep -ci 'Noto Sans CJK' || true)" = 0 ]; then
     command -v apt-get >/dev/null || { echo "screenshot: install chromium and fonts-noto-cjk first" >&2; exit 1; }
     [ "$(id -u)" = 0 ] || { echo "screenshot: run as root, or install chromium and fonts-noto-cjk first" >&2; exit 1; }
     echo "screenshot: installing chromium and fonts-noto-cjk" >&2
@@ -52,16 +52,15 @@ PY
             ;;
         *)
             if [ -z "$h" ]; then
-                h=$(python3 - "$path" "$w" <<'PY'
-import re, sys
-text = open(sys.argv[1], encoding="utf-8").read()
-# A generous estimate from the content: SVG heights plus text lines; the page is shot taller, then
-# trimmed of the blank bottom below.
-svg = sum(int(x) for x in re.findall(r'<svg[^>]*\sheight="(\d+)', text))
-rows = text.count("<tr") + text.count("<p") + text.count("<li") + text.count("<h")
-print(svg + rows * 34 + 400)
-PY
-)
+                # Measure the laid-out page: a copy with one line of script that writes the page height
+                # into its title (the file itself stays script-free), read back with --dump-dom.
+                probe="$(dirname "$path")/.screenshot-probe-$$.html"
+                sed 's|</body>|<script>document.title = String(document.documentElement.scrollHeight)</script></body>|' \
+                    "$path" > "$probe"
+                h=$("$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size="$w,800" \
+                    --dump-dom "file://$probe" 2>/dev/null | sed -n 's|.*<title>\([0-9]*\)</title>.*|\1|p' | head -1)
+                rm -f "$probe"
+                h=${h:-2000}
             fi
             ;;
     esac

@@ -54,7 +54,8 @@ enum Stance {
             print(help)
             return .ok
         default:
-            Frontend.error("unknown subcommand `\(command)` — use score, summary, chart, report, eval or model (stance --help)")
+            Frontend.error(
+                "unknown subcommand `\(command)` — use score, summary, chart, report, eval or model (stance --help)")
             return .usage
         }
     }

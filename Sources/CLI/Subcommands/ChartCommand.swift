@@ -48,7 +48,8 @@ enum ChartCommand {
         guard let options = ChartOptions.parse(args, defaultTop: 6) else { return .usage }
         if kind == .timeline, let countries = options.countries, countries.count > TimelineChart.maxSeries {
             Frontend.error(
-                "--countries: a timeline draws at most \(TimelineChart.maxSeries) countries, \(countries.count) given — pick fewer or use --kind outlets")
+                "--countries: a timeline draws at most \(TimelineChart.maxSeries) countries, \(countries.count) given — pick fewer or use --kind outlets"
+            )
             return .usage
         }
         let setup: Frontend.RunSetup
@@ -69,7 +70,8 @@ enum ChartCommand {
         if account.read == 0 { return Frontend.nothingRead(account) }
         let context = ChartContext(
             model: setup.lexicon.model.identifier, account: account,
-            countries: data.select(options.countries, top: min(options.top, kind == .timeline ? TimelineChart.maxSeries : 100)))
+            countries: data.select(
+                options.countries, top: min(options.top, kind == .timeline ? TimelineChart.maxSeries : 100)))
         let svg = kind.render(data, context: context, measure: measure)
         guard Frontend.write(svg, to: args.options["--output"]) else { return .fatal }
         if setup.timing { Frontend.reportRun(account, since: setup.started) }

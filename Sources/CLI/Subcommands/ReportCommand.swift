@@ -38,7 +38,9 @@ enum ReportCommand {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
             else {
-                Frontend.error("--labels \(directory): no such folder — give the folder of a labelled set (articles and labels.tsv)")
+                Frontend.error(
+                    "--labels \(directory): no such folder — give the folder of a labelled set (articles and labels.tsv)"
+                )
                 return .fatal
             }
             do {
@@ -56,14 +58,23 @@ enum ReportCommand {
         do {
             account = try ScoringRun(lexicon: setup.lexicon, threads: setup.threads).run(
                 setup.inputs, result: { collector.add($0) },
-                rejected: { Frontend.rejected($0); collector.reject($0) }, skipped: Frontend.skipped)
+                rejected: {
+                    Frontend.rejected($0); collector.reject($0)
+                }, skipped: Frontend.skipped)
         } catch {
             Frontend.error("\(error)")
             return .fatal
         }
         if account.read == 0 { return Frontend.nothingRead(account) }
+        // Paths under the working folder are shown relative to it: the page reads the same on every machine.
+        let here = FileManager.default.currentDirectoryPath + "/"
+        let files = setup.inputs.files.map { file in
+            var shown = file
+            if file.path.hasPrefix(here) { shown.path = String(file.path.dropFirst(here.count)) }
+            return shown
+        }
         let report = HTMLReport(
-            collector: collector, account: account, files: setup.inputs.files, model: setup.lexicon.model.identifier,
+            collector: collector, account: account, files: files, model: setup.lexicon.model.identifier,
             countries: collector.charts.select(options.countries, top: options.top),
             evidence: collector.evidence.items(lexicon: setup.lexicon), accuracy: accuracy)
         guard Frontend.write(report.render(), to: args.options["--output"]) else { return .fatal }

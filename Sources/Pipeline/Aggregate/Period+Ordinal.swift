@@ -20,7 +20,10 @@ extension Period {
         switch self {
         case .day: (year, month, day) = Timestamp.civilFromDays(ordinal)
         case .week: (year, month, day) = Timestamp.civilFromDays(ordinal * 7 + 4)
-        case .month: (year, month, day) = (Period.floorDivide(ordinal, 12), ordinal - Period.floorDivide(ordinal, 12) * 12 + 1, 1)
+        case .month:
+            (year, month, day) = (
+                Period.floorDivide(ordinal, 12), ordinal - Period.floorDivide(ordinal, 12) * 12 + 1, 1
+            )
         case .quarter:
             let y = Period.floorDivide(ordinal, 4)
             (year, month, day) = (y, (ordinal - y * 4) * 3 + 1, 1)

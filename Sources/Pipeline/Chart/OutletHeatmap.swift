@@ -22,7 +22,9 @@ public struct OutletHeatmap: Sendable {
     public func svg(standalone: Bool = true) -> String {
         let outlets = Array(data.outletsByArticles.prefix(OutletHeatmap.maxOutlets))
         let countries = context.countries
-        let labels = outlets.map { "\(SVG.clipped($0, columns: OutletHeatmap.labelColumns)) (\(data.outletArticles[$0] ?? 0))" }
+        let labels = outlets.map {
+            "\(SVG.clipped($0, columns: OutletHeatmap.labelColumns)) (\(data.outletArticles[$0] ?? 0))"
+        }
         let labelWidth = max(120, (labels.map { SVG.textWidth($0, size: 12.5) }.max() ?? 0) + 28)
         let gridLeft = 20 + labelWidth
         let gridWidth = Double(countries.count) * OutletHeatmap.cell.width
@@ -34,7 +36,9 @@ public struct OutletHeatmap: Sendable {
             notes.append("\(hidden.count) less covered outlets (\(articles) articles) are not drawn.")
         }
         if data.withoutCountry > 0 {
-            notes.append("\(data.withoutCountry) article\(data.withoutCountry == 1 ? " names" : "s name") no country and stand\(data.withoutCountry == 1 ? "s" : "") in no cell.")
+            notes.append(
+                "\(data.withoutCountry) article\(data.withoutCountry == 1 ? " names" : "s name") no country and stand\(data.withoutCountry == 1 ? "s" : "") in no cell."
+            )
         }
         let width = max(640, gridLeft + gridWidth + 40)
         let height = gridBottom + 120 + Double(notes.count) * 17
@@ -45,7 +49,9 @@ public struct OutletHeatmap: Sendable {
         svg.open("g", [("class", "axis axis-x")])
         for (j, country) in countries.enumerated() {
             let x = gridLeft + (Double(j) + 0.5) * OutletHeatmap.cell.width
-            svg.text(country, x: x, y: OutletHeatmap.top - 22, anchor: .middle, size: 13, weight: "bold", extra: [("class", "tick")])
+            svg.text(
+                country, x: x, y: OutletHeatmap.top - 22, anchor: .middle, size: 13, weight: "bold",
+                extra: [("class", "tick")])
             svg.text(
                 "\(data.countries[country]?.count ?? 0)", x: x, y: OutletHeatmap.top - 8, anchor: .middle, size: 10.5,
                 fill: Palette.muted)
@@ -88,7 +94,8 @@ public struct OutletHeatmap: Sendable {
         svg.rect(
             x: x + 1, y: y + 1, width: w - 2, height: h - 2, fill: fill,
             extra: [("class", "cell"), ("data-country", country), ("data-n", String(s.count))], tip: tip)
-        svg.text(SVG.signed(s.net), x: x + w / 2 - 2, y: y + h / 2 + 4.5, anchor: .end, size: 12, weight: "bold", fill: ink)
+        svg.text(
+            SVG.signed(s.net), x: x + w / 2 - 2, y: y + h / 2 + 4.5, anchor: .end, size: 12, weight: "bold", fill: ink)
         svg.text("n=\(s.count)", x: x + w / 2 + 2, y: y + h / 2 + 4, size: 10, fill: ink)
     }
 
@@ -100,11 +107,15 @@ public struct OutletHeatmap: Sendable {
         let steps = 40
         for k in 0..<steps {
             let v = -1 + 2 * (Double(k) + 0.5) / Double(steps)
-            svg.rect(x: left + width * Double(k) / Double(steps), y: top, width: width / Double(steps) + 0.3, height: 12, fill: Palette.diverging(v))
+            svg.rect(
+                x: left + width * Double(k) / Double(steps), y: top, width: width / Double(steps) + 0.3, height: 12,
+                fill: Palette.diverging(v))
         }
         for tick in [-1.0, -0.5, 0, 0.5, 1] {
             svg.line(x1: scale(tick), y1: top + 12, x2: scale(tick), y2: top + 16, stroke: Palette.axis)
-            svg.text(SVG.signed(tick, decimals: 1), x: scale(tick), y: top + 28, anchor: .middle, size: 11, extra: [("class", "tick")])
+            svg.text(
+                SVG.signed(tick, decimals: 1), x: scale(tick), y: top + 28, anchor: .middle, size: 11,
+                extra: [("class", "tick")])
         }
         svg.text("unfavorable", x: left, y: top + 44, size: 11.5, fill: Palette.muted)
         svg.text("favorable", x: left + width, y: top + 44, anchor: .end, size: 11.5, fill: Palette.muted)

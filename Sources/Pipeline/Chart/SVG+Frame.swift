@@ -33,7 +33,9 @@ extension SVG {
         open("g", [("class", "axis axis-y")])
         for tick in ticks {
             let y = scale(tick)
-            line(x1: left, y1: y, x2: right, y2: y, stroke: tick == 0 ? Palette.axis : Palette.grid, width: tick == 0 ? 1.2 : 1)
+            line(
+                x1: left, y1: y, x2: right, y2: y, stroke: tick == 0 ? Palette.axis : Palette.grid,
+                width: tick == 0 ? 1.2 : 1)
             text(format(tick), x: left - 8, y: y + 4, anchor: .end, size: 11.5, extra: [("class", "tick")])
         }
         let middle = (scale.range.low + scale.range.high) / 2

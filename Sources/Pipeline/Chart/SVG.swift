@@ -73,8 +73,7 @@ public struct SVG: Sendable {
     }
 
     /// An element with optional text content (escaped) and an optional tooltip (`<title>`).
-    public mutating func element(_ name: String, _ attrs: [(String, String)], text: String? = nil, tip: String? = nil)
-    {
+    public mutating func element(_ name: String, _ attrs: [(String, String)], text: String? = nil, tip: String? = nil) {
         if text == nil && tip == nil {
             body += "<\(name)\(SVG.attributes(attrs))/>\n"
             return

@@ -14,10 +14,10 @@ public struct TimelineChart: Sendable {
     public static let maxSeries = Palette.series.count
 
     static let width = 960.0
-    static let height = 620.0
+    static let height = 600.0
     /// The plot area: every point lies inside it.
     public static let plot = (left: 72.0, right: 770.0, top: 84.0, bottom: 384.0)
-    static let strip = (top: 398.0, bottom: 444.0)
+    static let strip = (top: 396.0, bottom: 450.0)
 
     public init(data: ChartData, context: ChartContext, measure: Measure = .net) {
         self.data = data
@@ -41,12 +41,12 @@ public struct TimelineChart: Sendable {
             subtitle: measure == .net
                 ? "net stance = (favorable − unfavorable) / articles · band: 95% interval · point area: articles"
                 : "mean article score in [−1, +1] · band: 95% interval (Student's t) · point area: articles")
-        let y = LinearScale(domain: (-1, 1), range: (plot.bottom, plot.top))
+        // A margin beyond ±1, so the largest points at the extremes stay clear of the plot's edge.
+        let y = LinearScale(domain: (-1.1, 1.1), range: (plot.bottom, plot.top))
         svg.valueAxis(
-            y, ticks: [-1, -0.5, 0, 0.5, 1], left: plot.left, right: plot.right, format: { SVG.signed($0, decimals: 1) },
-            title: measure == .net ? "net stance" : "mean score")
-        svg.text("↑ favorable", x: plot.left + 6, y: plot.top + 14, size: 11, fill: Palette.muted)
-        svg.text("↓ unfavorable", x: plot.left + 6, y: plot.bottom - 6, size: 11, fill: Palette.muted)
+            y, ticks: [-1, -0.5, 0, 0.5, 1], left: plot.left, right: plot.right,
+            format: { SVG.signed($0, decimals: 1) },
+            title: "unfavorable ← \(measure == .net ? "net stance" : "mean score") → favorable")
         let countries = Array(context.countries.prefix(TimelineChart.maxSeries))
         var notes: [String] = []
         if let span = data.periodSpan {
@@ -69,13 +69,15 @@ public struct TimelineChart: Sendable {
         }
         if data.undated > 0 {
             notes.append(
-                "\(data.undated) undated article\(data.undated == 1 ? " is" : "s are") left out of the timeline (counted in the other charts).")
+                "\(data.undated) undated article\(data.undated == 1 ? " is" : "s are") left out of the timeline (counted in the other charts)."
+            )
         }
         let absent = countries.filter { (data.timeline[$0] ?? [:]).isEmpty }
         if !absent.isEmpty { notes.append("No dated article names \(absent.joined(separator: ", ")).") }
         if context.countries.count > countries.count {
             notes.append(
-                "Only the first \(TimelineChart.maxSeries) countries are drawn; left out: \(context.countries.dropFirst(countries.count).joined(separator: ", ")).")
+                "Only the first \(TimelineChart.maxSeries) countries are drawn; left out: \(context.countries.dropFirst(countries.count).joined(separator: ", "))."
+            )
         }
         svg.footer(context, notes: notes)
         return svg.rendered(
@@ -96,7 +98,8 @@ public struct TimelineChart: Sendable {
                 extra: [("stroke-opacity", "0.35"), ("class", "interval")])
             if k + 1 < cells.count, cells[k + 1].key == cell.key + 1, let next = interval(cells[k + 1].value) {
                 let polygon = [
-                    (x(cell.key), y(band.high)), (x(cells[k + 1].key), y(next.high)), (x(cells[k + 1].key), y(next.low)),
+                    (x(cell.key), y(band.high)), (x(cells[k + 1].key), y(next.high)),
+                    (x(cells[k + 1].key), y(next.low)),
                     (x(cell.key), y(band.low)),
                 ]
                 svg.element(
@@ -108,10 +111,11 @@ public struct TimelineChart: Sendable {
             let (a, b) = (cells[k], cells[k + 1])
             var extra = [("class", "line")]
             // A dashed bridge across periods without any article on this country.
-            if b.key != a.key + 1 { extra += [("stroke-dasharray", "4 4"), ("stroke-opacity", "0.7")] }
+            let bridge = b.key != a.key + 1
+            if bridge { extra += [("stroke-dasharray", "3 4"), ("stroke-opacity", "0.55")] }
             svg.line(
-                x1: x(a.key), y1: y(value(a.value)), x2: x(b.key), y2: y(value(b.value)), stroke: color, width: 2,
-                extra: extra)
+                x1: x(a.key), y1: y(value(a.value)), x2: x(b.key), y2: y(value(b.value)), stroke: color,
+                width: bridge ? 1.3 : 2.2, extra: extra)
         }
         for cell in cells {
             let s = cell.value
@@ -142,7 +146,9 @@ public struct TimelineChart: Sendable {
         let top = data.articlesPerPeriod.values.max() ?? 1
         let scale = LinearScale(domain: (0, Double(top)), range: (band.bottom, band.top))
         svg.open("g", [("class", "strip")])
-        svg.line(x1: TimelineChart.plot.left, y1: band.bottom, x2: TimelineChart.plot.right, y2: band.bottom, stroke: Palette.axis)
+        svg.line(
+            x1: TimelineChart.plot.left, y1: band.bottom, x2: TimelineChart.plot.right, y2: band.bottom,
+            stroke: Palette.axis)
         for (ordinal, count) in data.articlesPerPeriod.sorted(by: { $0.key < $1.key }) {
             let w = max(1, min(step * 0.7, 18))
             svg.rect(
@@ -150,9 +156,14 @@ public struct TimelineChart: Sendable {
                 fill: "#9A9A9A",
                 tip: "\(data.period.label(ordinal: ordinal)): \(count) dated article\(count == 1 ? "" : "s")")
         }
-        svg.text("articles", x: TimelineChart.plot.left - 8, y: band.top + 8, anchor: .end, size: 11, fill: Palette.muted)
-        svg.text(String(top), x: TimelineChart.plot.left - 8, y: band.top + 21, anchor: .end, size: 10.5, fill: Palette.muted, extra: [("class", "tick")])
-        svg.text("0", x: TimelineChart.plot.left - 8, y: band.bottom, anchor: .end, size: 10.5, fill: Palette.muted, extra: [("class", "tick")])
+        svg.text(
+            "articles", x: TimelineChart.plot.left - 8, y: band.top + 8, anchor: .end, size: 11, fill: Palette.muted)
+        svg.text(
+            String(top), x: TimelineChart.plot.left - 8, y: band.top + 21, anchor: .end, size: 10.5,
+            fill: Palette.muted, extra: [("class", "tick")])
+        svg.text(
+            "0", x: TimelineChart.plot.left - 8, y: band.bottom, anchor: .end, size: 10.5, fill: Palette.muted,
+            extra: [("class", "tick")])
         svg.close("g")
     }
 
@@ -173,7 +184,10 @@ public struct TimelineChart: Sendable {
             } else {
                 svg.text(
                     label, x: x(ordinal) + 4, y: baseline, anchor: .end, size: 11,
-                    extra: [("class", "tick"), ("transform", "rotate(-45 \(SVG.number(x(ordinal) + 4)) \(SVG.number(baseline)))")])
+                    extra: [
+                        ("class", "tick"),
+                        ("transform", "rotate(-45 \(SVG.number(x(ordinal) + 4)) \(SVG.number(baseline)))"),
+                    ])
             }
         }
         svg.close("g")
@@ -190,7 +204,8 @@ public struct TimelineChart: Sendable {
             svg.open("g", [("class", "legend-item"), ("data-country", country)])
             svg.line(x1: left, y1: y - 4, x2: left + 22, y2: y - 4, stroke: Palette.series[i], width: 2.5)
             svg.element(
-                "circle", [("cx", SVG.number(left + 11)), ("cy", SVG.number(y - 4)), ("r", "4"), ("fill", Palette.series[i])])
+                "circle",
+                [("cx", SVG.number(left + 11)), ("cy", SVG.number(y - 4)), ("r", "4"), ("fill", Palette.series[i])])
             svg.text("\(country)  \(n)", x: left + 30, y: y, size: 12.5)
             svg.close("g")
             y += 21
@@ -216,7 +231,9 @@ public struct TimelineChart: Sendable {
         svg.close("g")
         y += 22
         svg.open("g", [("class", "legend-item")])
-        svg.line(x1: left, y1: y - 4, x2: left + 22, y2: y - 4, stroke: "#777777", width: 2, extra: [("stroke-dasharray", "4 4")])
+        svg.line(
+            x1: left, y1: y - 4, x2: left + 22, y2: y - 4, stroke: "#777777", width: 2,
+            extra: [("stroke-dasharray", "4 4")])
         svg.text("no article between", x: left + 30, y: y, size: 12)
         svg.close("g")
     }

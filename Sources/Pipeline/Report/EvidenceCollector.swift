@@ -29,8 +29,12 @@ public struct EvidenceCollector: Sendable {
         for country in scored.stance.countries {
             let candidate = Candidate(score: country.score, order: seen, article: scored.article)
             switch country.label {
-            case .favorable: EvidenceCollector.keep(candidate, in: &favorable[country.code, default: []], limit: limit, higherFirst: true)
-            case .unfavorable: EvidenceCollector.keep(candidate, in: &unfavorable[country.code, default: []], limit: limit, higherFirst: false)
+            case .favorable:
+                EvidenceCollector.keep(
+                    candidate, in: &favorable[country.code, default: []], limit: limit, higherFirst: true)
+            case .unfavorable:
+                EvidenceCollector.keep(
+                    candidate, in: &unfavorable[country.code, default: []], limit: limit, higherFirst: false)
             case .neutral: break
             }
         }

@@ -4,15 +4,17 @@ import Scoring
 extension HTMLReport {
     func evidenceSection() -> String {
         var out = "<section id=\"evidence\">\n<h2>Strongest evidence per country</h2>\n"
-        out += "<p class=\"note\">Per country, the \(collector.evidence.limit) most favorable and most unfavorable articles (by score), "
+        out +=
+            "<p class=\"note\">Per country, the \(collector.evidence.limit) most favorable and most unfavorable articles (by score), "
         out += "each with the cue that moved it most that way and the sentence it stands in (the cue marked). "
-        out += "Weights and rules: `stance score --explain`.</p>\n"
+        out += "Every weight and rule: <code>stance score --explain</code>.</p>\n"
         let order = collector.charts.countriesByArticles.filter { evidence[$0] != nil }
         if order.isEmpty { out += "<p>No article scored favorable or unfavorable for any country.</p>\n" }
         for code in order {
             guard let items = evidence[code] else { continue }
             let n = collector.charts.countries[code]?.count ?? 0
-            out += "<h3 id=\"evidence-\(HTMLReport.h(code))\">\(HTMLReport.h(code)) <span class=\"meta\">\(n) articles</span></h3>\n"
+            out +=
+                "<h3 id=\"evidence-\(HTMLReport.h(code))\">\(HTMLReport.h(code)) <span class=\"meta\">\(n) article\(n == 1 ? "" : "s")</span></h3>\n"
             out += "<div class=\"evidence\">\n"
             out += list(items.favorable, heading: "favorable", cssClass: "fav")
             out += list(items.unfavorable, heading: "unfavorable", cssClass: "unf")
@@ -27,13 +29,17 @@ extension HTMLReport {
         out += "<ol>\n"
         for item in items {
             let a = item.article
-            out += "<li><div class=\"sentence\">\(HTMLReport.marked(item.evidence.segmentText, cue: item.evidence.matched))</div>\n"
-            out += "<div class=\"cue\">cue <b>\(HTMLReport.h(item.evidence.matched))</b> (\(HTMLReport.h(item.evidence.entry)), "
-            out += "\(HTMLReport.h(item.evidence.source)), \(SVG.signed(item.evidence.value)) as \(HTMLReport.h(item.evidence.role))) · "
+            out +=
+                "<li><div class=\"sentence\">\(HTMLReport.marked(item.evidence.segmentText, cue: item.evidence.matched))</div>\n"
+            out +=
+                "<div class=\"cue\">cue <b>\(HTMLReport.h(item.evidence.matched))</b> (\(HTMLReport.h(item.evidence.entry)), "
+            out +=
+                "\(HTMLReport.h(item.evidence.source)), \(SVG.signed(item.evidence.value)) as \(HTMLReport.h(item.evidence.role))) · "
             out += "article score \(SVG.signed(item.score))</div>\n"
             var source = "\(a.id) · \(item.outlet ?? a.outlet ?? "no outlet")"
             if let date = a.published { source += " · \(Period.day.label(date))" }
-            out += "<div class=\"cue\">\(HTMLReport.h(source)) · <span class=\"title\">\(HTMLReport.h(a.title))</span></div></li>\n"
+            out +=
+                "<div class=\"cue\">\(HTMLReport.h(source)) · <span class=\"title\">\(HTMLReport.h(a.title))</span></div></li>\n"
         }
         return out + "</ol>\n</div>\n"
     }
@@ -50,7 +56,8 @@ extension HTMLReport {
             text = (from > 0 ? "…" : "") + String(text[lower..<upper]) + (upper < text.endIndex ? "…" : "")
         }
         guard !cue.isEmpty, let range = text.range(of: cue) else { return h(text) }
-        return h(String(text[..<range.lowerBound])) + "<mark>" + h(cue) + "</mark>" + h(String(text[range.upperBound...]))
+        return h(String(text[..<range.lowerBound])) + "<mark>" + h(cue) + "</mark>"
+            + h(String(text[range.upperBound...]))
     }
 
     func accuracySection(_ accuracy: Accuracy) -> String {

@@ -67,10 +67,12 @@ public struct HTMLReport {
         out += "<meta charset=\"utf-8\"/>\n<title>stance report — \(HTMLReport.h(model))</title>\n"
         out += "<style>\n\(HTMLReport.style)\n</style>\n</head>\n<body>\n"
         out += "<h1>How the coverage frames each country's rare-earth position</h1>\n"
-        out += "<p class=\"meta\">model \(HTMLReport.h(model)) · \(account.read) articles read, \(account.scored) scored, \(account.rejected) rejected"
+        out +=
+            "<p class=\"meta\">model \(HTMLReport.h(model)) · \(account.read) articles read, \(account.scored) scored, \(account.rejected) rejected"
         out += " · favorable, neutral, unfavorable as in ANNOTATION.md</p>\n"
         out += "<nav><a href=\"#read\">What was read</a><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>"
-        out += "<a href=\"#evidence\">Evidence</a>\(accuracy == nil ? "" : "<a href=\"#accuracy\">Accuracy</a>")</nav>\n"
+        out +=
+            "<a href=\"#evidence\">Evidence</a>\(accuracy == nil ? "" : "<a href=\"#accuracy\">Accuracy</a>")</nav>\n"
         out += readSection()
         out += summarySection()
         out += chartsSection()
@@ -84,13 +86,17 @@ public struct HTMLReport {
         var out = "<section id=\"read\">\n<h2>What was read</h2>\n"
         out += "<p>\(account.read) articles read from \(files.count) file\(files.count == 1 ? "" : "s"): "
         out += "\(account.scored) scored, \(account.rejected) rejected"
-        if !account.skippedFiles.isEmpty { out += "; \(account.skippedFiles.count) file\(account.skippedFiles.count == 1 ? "" : "s") could not be read" }
+        if !account.skippedFiles.isEmpty {
+            out += "; \(account.skippedFiles.count) file\(account.skippedFiles.count == 1 ? "" : "s") could not be read"
+        }
         let charts = collector.charts
         out += ". \(charts.undated) undated, \(charts.withoutCountry) naming no country.</p>\n"
-        out += "<table class=\"files\"><thead><tr><th>file</th><th class=\"num\">scored</th><th class=\"num\">rejected</th></tr></thead><tbody>\n"
+        out +=
+            "<table class=\"files\"><thead><tr><th>file</th><th class=\"num\">scored</th><th class=\"num\">rejected</th></tr></thead><tbody>\n"
         for file in files.prefix(HTMLReport.filesShown) {
-            out += "<tr><td>\(HTMLReport.h(file.path))</td><td class=\"num\">\(collector.scoredPerFile[file.name] ?? 0)</td>"
-            out += "<td class=\"num\">\(collector.rejectedPerFile[file.path] ?? 0)</td></tr>\n"
+            out +=
+                "<tr><td>\(HTMLReport.h(file.path))</td><td class=\"num\">\(collector.scoredPerFile[file.name] ?? 0)</td>"
+            out += "<td class=\"num\">\(collector.rejectedPerFile[file.name] ?? 0)</td></tr>\n"
         }
         out += "</tbody></table>\n"
         if files.count > HTMLReport.filesShown {
@@ -102,13 +108,16 @@ public struct HTMLReport {
             out += "</ul>\n"
         }
         if account.rejected > 0 {
-            out += "<h3>Rejected records</h3>\n<table class=\"rejected\"><thead><tr><th>where</th><th>what is wrong</th><th>what to do</th></tr></thead><tbody>\n"
+            out +=
+                "<h3>Rejected records</h3>\n<table class=\"rejected\"><thead><tr><th>where</th><th>what is wrong</th><th>what to do</th></tr></thead><tbody>\n"
             for r in collector.rejections {
-                out += "<tr><td>\(HTMLReport.h("\(r.file):\(r.line)"))</td><td>\(HTMLReport.h(r.reason))</td><td>\(HTMLReport.h(r.hint))</td></tr>\n"
+                out +=
+                    "<tr><td>\(HTMLReport.h("\(r.file):\(r.line)"))</td><td>\(HTMLReport.h(r.reason))</td><td>\(HTMLReport.h(r.hint))</td></tr>\n"
             }
             out += "</tbody></table>\n"
             if account.rejected > collector.rejections.count {
-                out += "<p class=\"note\">The first \(collector.rejections.count) of \(account.rejected) rejected records; every one is listed on standard error.</p>\n"
+                out +=
+                    "<p class=\"note\">The first \(collector.rejections.count) of \(account.rejected) rejected records; every one is listed on standard error.</p>\n"
             }
         }
         return out + "</section>\n"
@@ -116,7 +125,8 @@ public struct HTMLReport {
 
     func summarySection() -> String {
         var out = "<section id=\"summary\">\n<h2>Summary per country</h2>\n"
-        out += "<p class=\"note\">net = (favorable − unfavorable) / articles; mean score in [−1, +1] with its 95% interval (Student's t); tone: the articles' overall sentiment.</p>\n"
+        out +=
+            "<p class=\"note\">net = (favorable − unfavorable) / articles; mean score in [−1, +1] with its 95% interval (Student's t); tone: the articles' overall sentiment.</p>\n"
         out += "<table class=\"summary\"><thead><tr><th>country</th>"
         for name in ["articles", "mean", "95% interval", "favorable", "neutral", "unfavorable", "net", "tone"] {
             out += "<th class=\"num\">\(name)</th>"
@@ -126,7 +136,8 @@ public struct HTMLReport {
             let ci = s.interval.map { "[\(SVG.signed($0.low)), \(SVG.signed($0.high))]" } ?? "—"
             out += "<tr><td>\(HTMLReport.h(key.country ?? ""))</td><td class=\"num\">\(s.count)</td>"
             out += "<td class=\"num\">\(SVG.signed(s.mean))</td><td class=\"num\">\(ci)</td>"
-            out += "<td class=\"num\">\(s.favorable)</td><td class=\"num\">\(s.neutral)</td><td class=\"num\">\(s.unfavorable)</td>"
+            out +=
+                "<td class=\"num\">\(s.favorable)</td><td class=\"num\">\(s.neutral)</td><td class=\"num\">\(s.unfavorable)</td>"
             out += "<td class=\"num\">\(SVG.signed(s.net))</td><td class=\"num\">\(SVG.signed(s.meanTone))</td></tr>\n"
         }
         return out + "</tbody></table>\n</section>\n"

@@ -1,3 +1,4 @@
+import Foundation
 import Scoring
 
 /// What a report gathers in one streaming pass: the chart data, the summary per country, the
@@ -6,7 +7,7 @@ public struct ReportCollector: Sendable {
     public private(set) var charts: ChartData
     public private(set) var summary = Aggregator(by: [.country])
     public private(set) var evidence: EvidenceCollector
-    /// Articles scored per file name (`Article.file`); rejected records per file path (`Rejection.file`).
+    /// Articles scored per file name (`Article.file`); rejected records per file name.
     public private(set) var scoredPerFile: [String: Int] = [:]
     public private(set) var rejectedPerFile: [String: Int] = [:]
     /// The first rejections, in input order; every one is also on standard error.
@@ -26,7 +27,7 @@ public struct ReportCollector: Sendable {
     }
 
     public mutating func reject(_ rejection: Rejection) {
-        rejectedPerFile[rejection.file, default: 0] += 1
+        rejectedPerFile[(rejection.file as NSString).lastPathComponent, default: 0] += 1
         if rejections.count < ReportCollector.rejectionsShown { rejections.append(rejection) }
     }
 }
