@@ -21,7 +21,10 @@ struct OutletAndLabelChartTests {
         let data = ChartFixture.data(OutletAndLabelChartTests.articles)
         let tree = try XMLTree.parse(OutletHeatmap(data: data, context: ChartFixture.context(["CN", "US"])).svg())
         let rows = tree.elements("g", class: "row")
-        #expect(rows.map { $0.attributes["data-outlet"] } == ["搜狐财经", ChartData.unknownOutlet, OutletAndLabelChartTests.hostile, "观察者网"])
+        #expect(
+            rows.map { $0.attributes["data-outlet"] } == [
+                "搜狐财经", ChartData.unknownOutlet, OutletAndLabelChartTests.hostile, "观察者网",
+            ])
         let sohu = rows[0].elements("rect", class: "cell")
         #expect(sohu.map { $0.attributes["data-n"] } == ["2", "2"])
         #expect(sohu[0].attributes["fill"] == Palette.diverging(1))
@@ -30,7 +33,8 @@ struct OutletAndLabelChartTests {
         #expect(rows[3].elements("rect", class: "empty").count == 2)
         #expect(tree.elements("text", class: "row-label").contains { $0.allText.hasPrefix("<script>alert(\"x\")") })
         #expect(tree.elements("script").isEmpty)
-        #expect(tree.elements("text", class: "chart-note").contains { $0.allText.contains("1 article names no country") })
+        #expect(
+            tree.elements("text", class: "chart-note").contains { $0.allText.contains("1 article names no country") })
         let scale = tree.elements("g", class: "colour-scale").first?.elements("text", class: "tick").map(\.allText)
         #expect(scale == ["\u{2212}1.0", "\u{2212}0.5", "0.0", "+0.5", "+1.0"])
     }
@@ -50,13 +54,18 @@ struct OutletAndLabelChartTests {
     @Test("stacked bars: favorable, neutral, unfavorable segments adding up to the country's articles")
     func labelBars() throws {
         let data = ChartFixture.data(OutletAndLabelChartTests.articles)
-        let tree = try XMLTree.parse(LabelBarsChart(data: data, context: ChartFixture.context(["CN", "US", "JP"])).svg())
+        let tree = try XMLTree.parse(
+            LabelBarsChart(data: data, context: ChartFixture.context(["CN", "US", "JP"])).svg())
         let series = tree.elements("g", class: "series")
         #expect(series.map { $0.attributes["data-country"] } == ["CN", "US", "JP"])
         func segments(_ g: XMLTree) -> [String: String] {
-            Dictionary(uniqueKeysWithValues: g.elements("rect").map {
-                (String(($0.attributes["class"] ?? "").split(separator: " ").last ?? ""), $0.attributes["data-n"] ?? "")
-            })
+            Dictionary(
+                uniqueKeysWithValues: g.elements("rect").map {
+                    (
+                        String(($0.attributes["class"] ?? "").split(separator: " ").last ?? ""),
+                        $0.attributes["data-n"] ?? ""
+                    )
+                })
         }
         #expect(segments(series[0]) == ["favorable": "2", "unfavorable": "1"])
         #expect(segments(series[1]) == ["neutral": "1", "unfavorable": "2"])
@@ -65,7 +74,9 @@ struct OutletAndLabelChartTests {
         let cn = series[0].elements("rect")
         let end = try #require(cn[0].number("x")) + (try #require(cn[0].number("width")))
         #expect(abs(end - (try #require(cn[1].number("x")))) < 0.11)
-        let legend = tree.elements("g", class: "legend-item").map { $0.allText.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let legend = tree.elements("g", class: "legend-item").map {
+            $0.allText.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         #expect(legend == ["favorable", "neutral", "unfavorable"])
         #expect(tree.elements("g", class: "axis-x").first?.elements("text", class: "tick").first?.allText == "0")
     }

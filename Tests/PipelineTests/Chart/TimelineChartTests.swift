@@ -29,7 +29,8 @@ struct TimelineChartTests {
         #expect(series == ["US", "CN", "JP"])
         // JP has no article: its series is empty and a note says so.
         #expect(tree.elements("g", class: "series")[2].children.isEmpty)
-        #expect(tree.elements("text", class: "chart-note").contains { $0.allText.contains("No dated article names JP") })
+        #expect(
+            tree.elements("text", class: "chart-note").contains { $0.allText.contains("No dated article names JP") })
     }
 
     @Test("a point per country and dated period, inside the plot area, sized by its articles")
@@ -60,7 +61,9 @@ struct TimelineChartTests {
             tree.elements("text", class: "chart-note").contains {
                 $0.allText.contains("2 undated articles are left out of the timeline")
             })
-        #expect(tree.elements("text", class: "chart-footer").first?.allText == "model test-model@1.0 · 10 articles, 10 scored")
+        #expect(
+            tree.elements("text", class: "chart-footer").first?.allText
+                == "model test-model@1.0 · 10 articles, 10 scored")
         // Every week from the first dated article to the last is on the axis, the empty week 30 included.
         let periods = tree.elements("g", class: "axis-x").first?.elements("text", class: "tick").map(\.allText)
         #expect(periods == ["2025-W28", "2025-W29", "2025-W30", "2025-W31"])

@@ -26,7 +26,8 @@ struct HTMLReportTests {
             inputs, result: { collector.add($0) }, rejected: { collector.reject($0) })
         var accuracy: HTMLReport.Accuracy?
         if labels {
-            let set = try LabelSet(directory: PipelineFixture.seedsDirectory.path, knownCodes: lexicon.model.countryCodes)
+            let set = try LabelSet(
+                directory: PipelineFixture.seedsDirectory.path, knownCodes: lexicon.model.countryCodes)
             accuracy = HTMLReport.Accuracy(name: set.name, evaluation: Evaluation(sets: [set], lexicon: lexicon))
         }
         return HTMLReport(
@@ -45,7 +46,10 @@ struct HTMLReportTests {
         #expect(tree.all.compactMap { $0.attributes["href"] }.allSatisfy { $0.hasPrefix("#") })
         let sections = tree.elements("section").compactMap { $0.attributes["id"] }
         #expect(sections == ["read", "summary", "charts", "evidence"])
-        #expect(tree.elements("svg").compactMap { $0.attributes["id"] } == ["chart-timeline", "chart-outlets", "chart-labels"])
+        #expect(
+            tree.elements("svg").compactMap { $0.attributes["id"] } == [
+                "chart-timeline", "chart-outlets", "chart-labels",
+            ])
         #expect(tree.elements("style").count == 1)
     }
 

@@ -22,7 +22,8 @@ final class XMLTree {
     func elements(_ name: String, class wanted: String? = nil) -> [XMLTree] {
         all.filter { element in
             element.name == name
-                && (wanted == nil || (element.attributes["class"] ?? "").split(separator: " ").contains { $0 == wanted! })
+                && (wanted == nil
+                    || (element.attributes["class"] ?? "").split(separator: " ").contains { $0 == wanted! })
         }
     }
 
