@@ -21,9 +21,9 @@ final class XMLTree {
 
     func elements(_ name: String, class wanted: String? = nil) -> [XMLTree] {
         all.filter { element in
-            element.name == name
-                && (wanted == nil
-                    || (element.attributes["class"] ?? "").split(separator: " ").contains { $0 == wanted! })
+            guard element.name == name else { return false }
+            guard let wanted else { return true }
+            return (element.attributes["class"] ?? "").split(separator: " ").contains { $0 == wanted }
         }
     }
 
