@@ -14,7 +14,6 @@ public struct TimelineChart: Sendable {
     public static let maxSeries = Palette.series.count
 
     static let width = 960.0
-    static let height = 600.0
     /// The plot area: every point lies inside it.
     public static let plot = (left: 72.0, right: 770.0, top: 84.0, bottom: 384.0)
     static let strip = (top: 396.0, bottom: 450.0)
@@ -35,7 +34,25 @@ public struct TimelineChart: Sendable {
 
     public func svg(standalone: Bool = true) -> String {
         let plot = TimelineChart.plot
-        var svg = SVG(width: TimelineChart.width, height: TimelineChart.height)
+        let countries = Array(context.countries.prefix(TimelineChart.maxSeries))
+        var notes: [String] = []
+        if data.undated > 0 {
+            notes.append(
+                "\(data.undated) undated article\(data.undated == 1 ? " is" : "s are") left out of the timeline (counted in the other charts)."
+            )
+        }
+        let absent = countries.filter { (data.timeline[$0] ?? [:]).isEmpty }
+        if !absent.isEmpty { notes.append("No dated article names \(absent.joined(separator: ", ")).") }
+        if context.countries.count > countries.count {
+            notes.append(
+                "Only the first \(TimelineChart.maxSeries) countries are drawn; left out: \(context.countries.dropFirst(countries.count).joined(separator: ", "))."
+            )
+        }
+        // Slanted period labels need more room below the strip than level ones.
+        let labelRoom =
+            data.periodSpan.map { levelLabels(step: (plot.right - plot.left) / Double($0.count)) } ?? true ? 40.0 : 84.0
+        let height = TimelineChart.strip.bottom + labelRoom + 48 + Double(notes.count) * 17
+        var svg = SVG(width: TimelineChart.width, height: height)
         svg.header(
             title: title,
             subtitle: measure == .net
@@ -47,8 +64,6 @@ public struct TimelineChart: Sendable {
             y, ticks: [-1, -0.5, 0, 0.5, 1], left: plot.left, right: plot.right,
             format: { SVG.signed($0, decimals: 1) },
             title: "unfavorable ← \(measure == .net ? "net stance" : "mean score") → favorable")
-        let countries = Array(context.countries.prefix(TimelineChart.maxSeries))
-        var notes: [String] = []
         if let span = data.periodSpan {
             let step = (plot.right - plot.left) / Double(span.count)
             let x = { (ordinal: Int) in plot.left + (Double(ordinal - span.lowerBound) + 0.5) * step }
@@ -66,18 +81,6 @@ public struct TimelineChart: Sendable {
                 "No dated article: nothing to place on a timeline", x: (plot.left + plot.right) / 2,
                 y: (plot.top + plot.bottom) / 2, anchor: .middle, size: 14, fill: Palette.muted)
             legend(&svg, countries: countries, maxCount: 1)
-        }
-        if data.undated > 0 {
-            notes.append(
-                "\(data.undated) undated article\(data.undated == 1 ? " is" : "s are") left out of the timeline (counted in the other charts)."
-            )
-        }
-        let absent = countries.filter { (data.timeline[$0] ?? [:]).isEmpty }
-        if !absent.isEmpty { notes.append("No dated article names \(absent.joined(separator: ", ")).") }
-        if context.countries.count > countries.count {
-            notes.append(
-                "Only the first \(TimelineChart.maxSeries) countries are drawn; left out: \(context.countries.dropFirst(countries.count).joined(separator: ", "))."
-            )
         }
         svg.footer(context, notes: notes)
         return svg.rendered(
@@ -104,7 +107,7 @@ public struct TimelineChart: Sendable {
                 ]
                 svg.element(
                     "polygon",
-                    [("points", SVG.points(polygon)), ("fill", color), ("fill-opacity", "0.13"), ("class", "band")])
+                    [("points", SVG.points(polygon)), ("fill", color), ("fill-opacity", "0.10"), ("class", "band")])
             }
         }
         for k in cells.indices.dropLast() {
@@ -167,10 +170,14 @@ public struct TimelineChart: Sendable {
         svg.close("g")
     }
 
+    /// Whether period labels fit level side by side at `step` pixels apart.
+    func levelLabels(step: Double) -> Bool {
+        step >= SVG.textWidth(data.period.label(ordinal: data.periodSpan?.lowerBound ?? 0), size: 11) + 6
+    }
+
     /// Period labels under the strip: level when there is room, else slanted and thinned out.
     func periodLabels(_ svg: inout SVG, span: ClosedRange<Int>, x: (Int) -> Double, step: Double) {
-        let sample = data.period.label(ordinal: span.lowerBound)
-        let level = step >= SVG.textWidth(sample, size: 11) + 6
+        let level = levelLabels(step: step)
         let every = level ? 1 : max(1, Int((15 / step).rounded(.up)))
         let baseline = TimelineChart.strip.bottom + 16
         svg.open("g", [("class", "axis axis-x")])
