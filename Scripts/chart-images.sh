@@ -5,8 +5,8 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
-swift build -c release >&2
-stance="$(swift build -c release --show-bin-path)/stance"
+swift build >&2
+stance="$(swift build --show-bin-path)/stance"
 out=Documentation/images
 mkdir -p "$out"
 "$stance" chart --kind timeline --period month --output "$out/timeline.svg" --quiet
