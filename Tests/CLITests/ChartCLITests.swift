@@ -105,6 +105,14 @@ struct ChartCLITests {
         #expect(html.contains("Evaluations/seeds/000_8ca8292280351d11.txt"))
     }
 
+    @Test("report: the same bytes for any thread count")
+    func reportDeterministic() throws {
+        let one = try CLITests.stance(["report", "--threads", "1", "--quiet"])
+        let four = try CLITests.stance(["report", "--threads", "4", "--quiet"])
+        #expect(one.status == 0 && four.status == 0)
+        #expect(!one.stdout.isEmpty && one.stdout == four.stdout)
+    }
+
     @Test("report: a --labels folder that does not exist is fatal")
     func reportMissingLabels() throws {
         let run = try CLITests.stance(["report", "--labels", "/no/such/set"])
