@@ -14,6 +14,8 @@ public struct TimelineChart: Sendable {
     public static let maxSeries = Palette.series.count
 
     static let width = 960.0
+    /// Below this many pixels between periods, points are not sized and have no whiskers.
+    static let denseStep = 8.0
     /// The plot area: every point lies inside it.
     public static let plot = (left: 72.0, right: 770.0, top: 84.0, bottom: 384.0)
     static let strip = (top: 396.0, bottom: 450.0)
@@ -48,6 +50,11 @@ public struct TimelineChart: Sendable {
                 "Only the first \(TimelineChart.maxSeries) countries are drawn; left out: \(context.countries.dropFirst(countries.count).joined(separator: ", "))."
             )
         }
+        if let span = data.periodSpan, (plot.right - plot.left) / Double(span.count) < TimelineChart.denseStep {
+            notes.append(
+                "\(span.count) \(data.period.rawValue)s side by side: points are not sized by articles; a longer --period reads better."
+            )
+        }
         // Slanted period labels need more room below the strip than level ones.
         let labelRoom =
             data.periodSpan.map { levelLabels(step: (plot.right - plot.left) / Double($0.count)) } ?? true ? 40.0 : 84.0
@@ -68,14 +75,20 @@ public struct TimelineChart: Sendable {
             let step = (plot.right - plot.left) / Double(span.count)
             let x = { (ordinal: Int) in plot.left + (Double(ordinal - span.lowerBound) + 0.5) * step }
             let maxCount = countries.compactMap { data.timeline[$0]?.values.map(\.count).max() }.max() ?? 1
+            // Periods a few pixels apart: sized points and whiskers would pile up; the strip gives the counts.
+            let dense = step < TimelineChart.denseStep
+            let radius = { (n: Int) in
+                dense ? min(2.5, max(1.2, step * 0.45)) : TimelineChart.radius(n, max: maxCount)
+            }
             for (i, country) in countries.enumerated() {
                 let dodge = (Double(i) - Double(countries.count - 1) / 2) * min(step * 0.5 / Double(countries.count), 4)
                 series(
-                    &svg, country: country, color: Palette.series[i], x: { x($0) + dodge }, y: y, maxCount: maxCount)
+                    &svg, country: country, color: Palette.series[i], x: { x($0) + dodge }, y: y, radius: radius,
+                    whiskers: !dense)
             }
             strip(&svg, span: span, x: x, step: step)
             periodLabels(&svg, span: span, x: x, step: step)
-            legend(&svg, countries: countries, maxCount: maxCount)
+            legend(&svg, countries: countries, maxCount: dense ? 0 : maxCount)
         } else {
             svg.text(
                 "No dated article: nothing to place on a timeline", x: (plot.left + plot.right) / 2,
@@ -90,15 +103,18 @@ public struct TimelineChart: Sendable {
 
     /// One country: band segments and whiskers, then the line, then the points.
     func series(
-        _ svg: inout SVG, country: String, color: String, x: (Int) -> Double, y: LinearScale, maxCount: Int
+        _ svg: inout SVG, country: String, color: String, x: (Int) -> Double, y: LinearScale,
+        radius: (Int) -> Double, whiskers: Bool
     ) {
         let cells = (data.timeline[country] ?? [:]).sorted { $0.key < $1.key }
         svg.open("g", [("class", "series"), ("data-country", country)])
         for (k, cell) in cells.enumerated() {
             guard let band = interval(cell.value) else { continue }
-            svg.line(
-                x1: x(cell.key), y1: y(band.low), x2: x(cell.key), y2: y(band.high), stroke: color, width: 1.5,
-                extra: [("stroke-opacity", "0.35"), ("class", "interval")])
+            if whiskers {
+                svg.line(
+                    x1: x(cell.key), y1: y(band.low), x2: x(cell.key), y2: y(band.high), stroke: color, width: 1.5,
+                    extra: [("stroke-opacity", "0.35"), ("class", "interval")])
+            }
             if k + 1 < cells.count, cells[k + 1].key == cell.key + 1, let next = interval(cells[k + 1].value) {
                 let polygon = [
                     (x(cell.key), y(band.high)), (x(cells[k + 1].key), y(next.high)),
@@ -131,8 +147,9 @@ public struct TimelineChart: Sendable {
                 "circle",
                 [
                     ("cx", SVG.number(x(cell.key))), ("cy", SVG.number(y(value(s)))),
-                    ("r", SVG.number(TimelineChart.radius(s.count, max: maxCount))), ("fill", color),
-                    ("stroke", "#FFFFFF"), ("stroke-width", "1"), ("class", "point"), ("data-n", String(s.count)),
+                    ("r", SVG.number(radius(s.count))), ("fill", color),
+                    ("stroke", "#FFFFFF"), ("stroke-width", whiskers ? "1" : "0"), ("class", "point"),
+                    ("data-n", String(s.count)),
                 ], tip: tip)
         }
         svg.close("g")
@@ -220,7 +237,12 @@ public struct TimelineChart: Sendable {
         y += 12
         svg.text("articles in a period", x: left, y: y, size: 12, weight: "bold")
         y += 8
-        var sizes = [1, maxCount]
+        // maxCount 0: a dense timeline, whose points are not sized.
+        if maxCount == 0 {
+            svg.text("grey strip below", x: left, y: y + 16, size: 12)
+            y -= 14
+        }
+        var sizes = maxCount == 0 ? [] : [1, maxCount]
         if maxCount >= 4 { sizes.insert(max(2, maxCount / 3), at: 1) }
         var cx = left + 8
         for n in Array(Set(sizes)).sorted() {

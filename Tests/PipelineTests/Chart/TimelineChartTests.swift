@@ -90,6 +90,31 @@ struct TimelineChartTests {
         #expect(abs(try #require(point.number("cy")) - y(-0.35)) < 0.11)
     }
 
+    @Test("a dense timeline (periods a few pixels apart) drops point sizes and whiskers, and says so")
+    func dense() throws {
+        var articles: [ScoredArticle] = []
+        for day in 0..<200 {
+            let (y, m, d) = Timestamp.civilFromDays(Timestamp.daysFromCivil(2025, 1, 1) + day)
+            let date = "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+            for k in 0..<(1 + day % 3) {
+                articles.append(
+                    ChartFixture.article(day * 3 + k, date: date, [("CN", 0.5, k == 0 ? .favorable : .neutral)]))
+            }
+        }
+        let data = ChartFixture.data(articles, period: .day)
+        let tree = try XMLTree.parse(TimelineChart(data: data, context: ChartFixture.context(["CN"])).svg())
+        let points = tree.elements("circle", class: "point")
+        #expect(points.count == 200)
+        #expect(Set(points.compactMap { $0.attributes["r"] }).count == 1)
+        #expect(tree.elements("line", class: "interval").isEmpty)
+        // Bands join adjacent days that both have 2+ articles: day % 3 == 1 followed by day % 3 == 2, 66 times.
+        #expect(tree.elements("polygon", class: "band").count == 66)
+        #expect(
+            tree.elements("text", class: "chart-note").contains {
+                $0.allText.contains("200 days side by side: points are not sized")
+            })
+    }
+
     @Test("net interval is the t interval of +1/0/−1 per article")
     func netInterval() {
         var s = GroupStats()
