@@ -90,9 +90,10 @@ public struct TimelineChart: Sendable {
             periodLabels(&svg, span: span, x: x, step: step)
             legend(&svg, countries: countries, maxCount: dense ? 0 : maxCount)
         } else {
+            for country in countries { svg.element("g", [("class", "series"), ("data-country", country)]) }
             svg.text(
                 "No dated article: nothing to place on a timeline", x: (plot.left + plot.right) / 2,
-                y: (plot.top + plot.bottom) / 2, anchor: .middle, size: 14, fill: Palette.muted)
+                y: (plot.top + y(0.5)) / 2 + 5, anchor: .middle, size: 14, fill: Palette.muted)
             legend(&svg, countries: countries, maxCount: 1)
         }
         svg.footer(context, notes: notes)

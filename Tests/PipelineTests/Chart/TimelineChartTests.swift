@@ -115,6 +115,20 @@ struct TimelineChartTests {
             })
     }
 
+    @Test("no dated article at all: empty series, a message in the plot, the undated counted")
+    func allUndated() throws {
+        let articles = [
+            ChartFixture.article(1, date: nil, [("CN", 0.9, .favorable)]),
+            ChartFixture.article(2, date: nil, [("US", -0.9, .unfavorable)]),
+        ]
+        let svg = TimelineChart(data: ChartFixture.data(articles), context: ChartFixture.context(["CN", "US"])).svg()
+        let tree = try XMLTree.parse(svg)
+        #expect(tree.elements("g", class: "series").map { $0.attributes["data-country"] } == ["CN", "US"])
+        #expect(tree.elements("circle", class: "point").isEmpty)
+        #expect(tree.allText.contains("No dated article: nothing to place on a timeline"))
+        #expect(tree.allText.contains("2 undated articles are left out of the timeline"))
+    }
+
     @Test("net interval is the t interval of +1/0/−1 per article")
     func netInterval() {
         var s = GroupStats()
