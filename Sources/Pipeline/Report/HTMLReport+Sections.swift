@@ -34,7 +34,7 @@ extension HTMLReport {
             out +=
                 "<div class=\"cue\">cue <b>\(HTMLReport.h(item.evidence.matched))</b> (\(HTMLReport.h(item.evidence.entry)), "
             out +=
-                "\(HTMLReport.h(item.evidence.source)), \(SVG.signed(item.evidence.value)) as \(HTMLReport.h(item.evidence.role))) · "
+                "\(HTMLReport.h(item.evidence.source)), \(SVG.signed(item.evidence.value)) as \(HTMLReport.h("\(item.evidence.role)"))) · "
             out += "article score \(SVG.signed(item.score))</div>\n"
             var source = "\(a.id) · \(item.outlet ?? a.outlet ?? "no outlet")"
             if let date = a.published { source += " · \(Period.day.label(date))" }
