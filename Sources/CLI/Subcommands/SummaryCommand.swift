@@ -39,26 +39,20 @@ enum SummaryCommand {
             return .usage
         }
         let setup: Frontend.RunSetup
-        switch Frontend.setUpRun(args) {
-        case .success(let s): setup = s
-        case .failure(let failure): return failure.code
-        }
-        let (lexicon, inputs, threads, timing, started) = (
-            setup.lexicon, setup.inputs, setup.threads, setup.timing, setup.started
-        )
+        do { setup = try Frontend.setUpRun(args).get() } catch { return error.code }
         var aggregator = Aggregator(by: dimensions, period: period)
-        let run = ScoringRun(lexicon: lexicon, threads: threads)
+        let run = ScoringRun(lexicon: setup.lexicon, threads: setup.threads)
         let account: RunAccount
         do {
             account = try run.run(
-                inputs, result: { aggregator.add($0) }, rejected: Frontend.rejected,
+                setup.inputs, result: { aggregator.add($0) }, rejected: Frontend.rejected,
                 skipped: Frontend.skipped)
         } catch {
             Frontend.error("\(error)")
             return .fatal
         }
         if account.read == 0 { return Frontend.nothingRead(account) }
-        let text = SummaryReport(aggregator: aggregator, model: lexicon.model.identifier).render(format: format)
+        let text = SummaryReport(aggregator: aggregator, model: setup.lexicon.model.identifier).render(format: format)
         do {
             let sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
             sink.write(text)
@@ -67,7 +61,7 @@ enum SummaryCommand {
             Frontend.error("\(error)")
             return .fatal
         }
-        if timing { Frontend.reportRun(account, since: started) }
+        if setup.timing { Frontend.reportRun(account, since: setup.started) }
         return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
     }
 }

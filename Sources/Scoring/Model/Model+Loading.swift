@@ -71,6 +71,25 @@ struct ModelReader {
         return true
     }
 
+    /// Whether `entry` (under `key`) is met for the first time, and if so remembers it with its `value`.
+    /// Met again with the same value it is a duplicate (a warning); with another value, a conflict
+    /// (an error, worded by `conflict` from the earlier value and its line).
+    mutating func isFirst<Value: Equatable>(
+        _ key: String, value: Value, entry: String, seen: inout [String: (value: Value, line: Int)],
+        _ file: TSVFile, _ row: TSVFile.Row, conflict: (_ previous: Value, _ line: Int) -> String
+    ) -> Bool {
+        guard let previous = seen[key] else {
+            seen[key] = (value, row.line)
+            return true
+        }
+        if previous.value == value {
+            issue(file, row, "duplicate entry `\(entry)` (also line \(previous.line)) — delete one", severity: .warning)
+        } else {
+            issue(file, row, conflict(previous.value, previous.line))
+        }
+        return false
+    }
+
     /// A plain decimal number (`-2`, `0.15`, `1e-3`); Swift's `Double("0x3")` reads hexadecimal and
     /// `Double("inf")` infinity, neither of which a model file should hold.
     static func decimal(_ text: String) -> Double? {

@@ -129,7 +129,7 @@ public struct Model: Sendable {
     public var cues: [Cue]
     public var modifiers: [Modifier]
     /// Traditional character → simplified character, both one Unicode scalar of the same UTF-8 length.
-    public var variants: [(String, String)]
+    public var variants: [(traditional: String, simplified: String)]
     /// Any outlet name → its canonical name.
     public var outlets: [String: String]
     public var parameters: Parameters
