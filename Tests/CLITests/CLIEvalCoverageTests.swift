@@ -52,11 +52,12 @@ struct CLIEvalCoverageTests {
         let counts = try Self.detectionCounts(run)
         #expect(counts.count == 3 && counts[2] >= 1, "\(run.stdout)")
 
-        // With the full model the same label is no warning: the model names Belarus.
+        // With the full model the same label is no warning (the model names Belarus); the article does
+        // not mention Belarus, so the pair is missed all the same.
         let full = try CLITests.stance(["eval", set.path])
         #expect(full.status == 0)
         #expect(!full.stderr.contains("warning"), "\(full.stderr)")
-        #expect(try Self.detectionCounts(full)[2] == counts[2] - 1, "\(full.stdout)")
+        #expect(try Self.detectionCounts(full) == counts, "\(full.stdout)")
     }
 
     @Test("a code that is not ISO 3166-1 stops with an error naming labels.tsv and the line")

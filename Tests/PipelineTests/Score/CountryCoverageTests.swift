@@ -46,6 +46,10 @@ struct CountryCoverageTests {
             Case("沙烏地阿拉伯的馬阿登公司參與投資。", ["SA"]),
             Case("澳門與香港的業者。", ["MO", "HK"]),
             Case("烏克蘭與烏茲別克", ["UA", "UZ"]),
+            Case("民進黨政府回應。", ["TW"]),
+            Case("俄烏局勢緊張。", ["RU", "UA"]),
+            Case("朝鮮試射飛彈。", ["KP"]),
+            Case("蓋亞那與蘇利南", ["GY", "SR"]),
         ])
     func traditional(_ c: Case) { #expect(Self.detect(c.text) == c.countries) }
 
@@ -62,13 +66,14 @@ struct CountryCoverageTests {
             Case("South Sudan split from Sudan.", ["SS", "SD"]),
             Case("美国商务部宣布新的出口规定。", ["US"]),
             Case("中共中央发布文件。", ["CN"]),
+            Case("美乌矿产协议签署。", ["US", "UA"]),
         ])
     func names(_ c: Case) { #expect(Self.detect(c.text) == c.countries) }
 
     @Test(
         "firms, bodies and places that stand for their country in rare earths",
         arguments: [
-            Case("Lynas shipped ore from Mount Weld to its Kuantan plant.", ["AU", "MY"]),
+            Case("Lynas shipped concentrate to its Kuantan plant.", ["AU", "MY"]),
             Case("莱纳斯关丹工厂恢复生产。", ["AU", "MY"]),
             Case("MP Materials restarted Mountain Pass.", ["US"]),
             Case("Iluka is building a refinery at Eneabba.", ["AU"]),
@@ -101,6 +106,9 @@ struct CountryCoverageTests {
             "They polish the magnets by hand.",
             "Cold turkey is no policy.",
             "沿海地区的工厂。",
+            "工厂设在乌鲁木齐。市场笼罩在乌云下。",
+            "蒙古族牧民在内蒙古放牧。",
+            "HONG KONG (AP) — Prices rose on Thursday.",
         ])
     func noCountry(_ text: String) { #expect(Self.detect(text).isEmpty, "\(text)") }
 
