@@ -64,7 +64,7 @@ struct ModelReader {
             )
             return false
         }
-        if row.columns[0].trimmingCharacters(in: .whitespaces).isEmpty {
+        if row.columns[0].unicodeScalars.allSatisfy(ModelReader.isSpace) {
             issue(file, row, "empty first column — write the entry's text or delete the line")
             return false
         }
@@ -88,6 +88,12 @@ struct ModelReader {
             issue(file, row, conflict(previous.value, previous.line))
         }
         return false
+    }
+
+    /// A space or tab as `CharacterSet.whitespaces` means it, without Foundation's slow bridging
+    /// (every row of every model file is checked at each load).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
     }
 
     /// A plain decimal number (`-2`, `0.15`, `1e-3`); Swift's `Double("0x3")` reads hexadecimal and

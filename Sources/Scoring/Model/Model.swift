@@ -8,6 +8,9 @@ public struct Model: Sendable {
     /// How a country form is used in text.
     public enum FormKind: String, Sendable, CaseIterable {
         case name, capital, leader, body, firm, demonym, slang, bare
+        /// A place inside the country that stands for it in rare-earth news (Kachin, Kuantan, Mountain
+        /// Pass): scored like a name.
+        case place
     }
 
     public struct CountryForm: Sendable, Equatable {

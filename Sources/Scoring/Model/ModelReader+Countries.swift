@@ -25,7 +25,9 @@ extension ModelReader {
                 issue(file, row, "unknown flag `\(flags)` — the only flag is `case`")
                 continue
             }
-            if form.trimmingCharacters(in: .whitespaces) != form || form.isEmpty {
+            if form.isEmpty || ModelReader.isSpace(form.unicodeScalars.first ?? " ")
+                || ModelReader.isSpace(form.unicodeScalars.last ?? " ")
+            {
                 issue(file, row, "form has leading or trailing spaces — remove them")
                 continue
             }
