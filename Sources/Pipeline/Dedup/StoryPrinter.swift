@@ -40,7 +40,7 @@ public struct StoryPrint: Sendable, Equatable {
 ///
 /// Why these numbers: 5 characters is about two Chinese words (or one English word without its
 /// spaces), long enough that two different articles on the same subject share few shingles
-/// (measured on the bundled sets: unrelated articles estimate below 0.3), short enough that one
+/// (measured on the 352 distinct bodies of `Evaluations/`: the closest two different ones agree in 26 of 64 positions, about 0.4), short enough that one
 /// edited sentence changes only the shingles it touches. 64 hashes estimate a similarity of 0.8
 /// within ±0.05 (one standard deviation) in 256 bytes. 0.8 folds re-edited copies and keeps apart
 /// follow-up stories that quote the same paragraphs. Bodies of fewer than `minimumShingles`
