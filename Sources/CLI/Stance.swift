@@ -54,7 +54,8 @@ enum Stance {
             print(help)
             return .ok
         default:
-            Frontend.error("unknown subcommand `\(command)` — use score, summary, eval, model, convert or merge (stance --help)")
+            Frontend.error(
+                "unknown subcommand `\(command)` — use score, summary, eval, model, convert or merge (stance --help)")
             return .usage
         }
     }

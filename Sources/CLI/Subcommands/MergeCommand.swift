@@ -49,17 +49,21 @@ enum MergeCommand {
         if let by = args.options["--by"] {
             let asked = Set(by.split(separator: ",").compactMap { Aggregator.Dimension(rawValue: String($0)) })
             guard asked == merged.dimensions, by.split(separator: ",").count == asked.count else {
-                Frontend.error("--by \(by) does not match the partials (\(merged.grouping)) — summarise again with --by \(by)")
+                Frontend.error(
+                    "--by \(by) does not match the partials (\(merged.grouping)) — summarise again with --by \(by)")
                 return .usage
             }
         }
         if let period = args.options["--period"], period != merged.period.rawValue {
-            Frontend.error("--period \(period) does not match the partials (\(merged.grouping)) — summarise again with --period \(period)")
+            Frontend.error(
+                "--period \(period) does not match the partials (\(merged.grouping)) — summarise again with --period \(period)"
+            )
             return .usage
         }
         let text =
             format == "partial"
-            ? merged.encoded() : SummaryReport(aggregator: merged.resolved(), model: merged.model).render(format: format)
+            ? merged.encoded()
+            : SummaryReport(aggregator: merged.resolved(), model: merged.model).render(format: format)
         do {
             let sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
             sink.write(text)
@@ -72,7 +76,8 @@ enum MergeCommand {
         account.skippedFiles = []
         let clean = account.isClean && merged.skipped == 0
         if !args.flags.contains("--quiet") || !clean {
-            Frontend.note(account.summary + (merged.skipped > 0 ? "; \(merged.skipped) files skipped" : "") + " (merged)")
+            Frontend.note(
+                account.summary + (merged.skipped > 0 ? "; \(merged.skipped) files skipped" : "") + " (merged)")
         }
         return .ok
     }

@@ -20,7 +20,10 @@ extension SummaryPartial {
                 ("stories", String(storiesResolved)),
             ]) + "\n"
         func key(_ k: Aggregator.Key) -> [(String, String)] {
-            [("country", JSON.optional(k.country)), ("outlet", JSON.optional(k.outlet)), ("period", JSON.optional(k.period))]
+            [
+                ("country", JSON.optional(k.country)), ("outlet", JSON.optional(k.outlet)),
+                ("period", JSON.optional(k.period)),
+            ]
         }
         for (k, s) in groups.sorted(by: { $0.key < $1.key }) {
             out +=
@@ -70,7 +73,8 @@ extension SummaryPartial {
             throw .malformed(source, line: n + 1, "no `stance_partial` header: not a partial")
         }
         guard version == SummaryPartial.formatVersion else {
-            throw .malformed(source, line: n + 1, "partial format \(version), this stance reads \(SummaryPartial.formatVersion)")
+            throw .malformed(
+                source, line: n + 1, "partial format \(version), this stance reads \(SummaryPartial.formatVersion)")
         }
         let field = Fields(source: source, line: n + 1, values: head)
         var dimensions: Set<Aggregator.Dimension> = []
@@ -127,7 +131,8 @@ extension SummaryPartial {
                     let value = GroupStats.Contribution(
                         score: try c.units("score"), square: try c.units("square"), tone: try c.units("tone"),
                         label: label)
-                    let copy = Copy(when: try c.string("when"), article: try c.string("article"), period: key.period, value: value)
+                    let copy = Copy(
+                        when: try c.string("when"), article: try c.string("article"), period: key.period, value: value)
                     story.keep(copy, at: Aggregator.Key(country: key.country, outlet: key.outlet, period: nil))
                 }
                 if stories[id] == nil { stories[id] = story } else { stories[id]?.merge(story) }

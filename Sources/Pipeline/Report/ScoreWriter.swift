@@ -150,7 +150,8 @@ public struct CSVScoreWriter: ScoreWriter {
     public func rows(_ scored: ScoredArticle, model: String) -> String {
         let a = scored.article
         let common = [
-            a.id, a.title, scored.outlet ?? "", a.published?.text ?? "", a.topic ?? "", scored.language, scored.story ?? "",
+            a.id, a.title, scored.outlet ?? "", a.published?.text ?? "", a.topic ?? "", scored.language,
+            scored.story ?? "",
         ]
         let countries: [CountryStance?] = scored.stance.countries.isEmpty ? [nil] : scored.stance.countries
         var out = ""

@@ -70,7 +70,8 @@ public final class ProgressMeter {
     public func line(elapsed: Double) -> String {
         let mb = Double(bytes) / 1_000_000
         let rate = elapsed > 0 ? mb / elapsed : 0
-        var text = "stance: \(String(format: "%.1f", mb)) MB, \(articles) articles, \(String(format: "%.1f", rate)) MB/s"
+        var text =
+            "stance: \(String(format: "%.1f", mb)) MB, \(articles) articles, \(String(format: "%.1f", rate)) MB/s"
         if let total = totalBytes, total > 0 {
             // Article text is a little smaller than the files holding it: never claim 100% early.
             let share = min(0.99, Double(bytes) / Double(total))

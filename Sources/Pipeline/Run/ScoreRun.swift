@@ -19,7 +19,9 @@ extension ScoringRun {
             },
             result: { (bytes: [UInt8], print: StoryPrint, size: Int) in
                 let story = index.story(of: print)
-                try write(story == print.id ? bytes : ScoringRun.replacing(print.text, with: StoryPrint.hex(story), in: bytes))
+                try write(
+                    story == print.id ? bytes : ScoringRun.replacing(print.text, with: StoryPrint.hex(story), in: bytes)
+                )
                 progress?.advance(bytes: size)
             }, rejected: rejected, skipped: skipped)
         progress?.finish()

@@ -54,7 +54,8 @@ struct SummaryPartialTests {
         [.country], [.country, .outlet], [.country, .period], [.outlet], [.period], [.country, .outlet, .period],
     ]
 
-    @Test("random splits, written and read back, merge into the single run's output byte for byte", arguments: groupings)
+    @Test(
+        "random splits, written and read back, merge into the single run's output byte for byte", arguments: groupings)
     func randomSplits(by: Set<Aggregator.Dimension>) throws {
         var rng = SplitMix(seed: 14)
         for fold in [true, false] {
@@ -62,7 +63,9 @@ struct SummaryPartialTests {
             for _ in 0..<12 {
                 let parts = Int.random(in: 2...7, using: &rng)
                 var pieces = [[(ScoredArticle, StoryPrint)]](repeating: [], count: parts)
-                for item in Self.corpus.shuffled(using: &rng) { pieces[Int.random(in: 0..<parts, using: &rng)].append(item) }
+                for item in Self.corpus.shuffled(using: &rng) {
+                    pieces[Int.random(in: 0..<parts, using: &rng)].append(item)
+                }
                 var merged: SummaryPartial?
                 for (k, piece) in pieces.enumerated().shuffled(using: &rng) {
                     let text = partial(piece, by: by, fold: fold).encoded()
@@ -88,7 +91,9 @@ struct SummaryPartialTests {
         #expect(folded.groups.mapValues(\.count) == single.groups.mapValues(\.count))
         #expect(kept.groups.values.map(\.count).reduce(0, +) > single.groups.values.map(\.count).reduce(0, +))
         // The copies dated 2024 are earlier than their originals: their values stand for the story.
-        let early = Self.corpus.filter { $0.0.article.id.hasPrefix("copies.txt:") && $0.0.article.published?.year == 2024 }
+        let early = Self.corpus.filter {
+            $0.0.article.id.hasPrefix("copies.txt:") && $0.0.article.published?.year == 2024
+        }
         #expect(!early.isEmpty)
         let p = partial(Self.corpus, by: [.country], fold: true)
         for (scored, print) in early where !scored.stance.countries.isEmpty {

@@ -27,7 +27,9 @@ struct StoryPrinterTests {
         let changed = Self.body.replacingOccurrences(of: ",", with: ", ").replacingOccurrences(of: "。", with: ".\n")
             .replacingOccurrences(of: "“", with: "\"")
         #expect(story(changed).id == story(Self.body).id)
-        #expect(story("MP Materials, a U.S. firm: rare-earth magnets!").id == story("mp materials a us firm rareearth magnets").id)
+        #expect(
+            story("MP Materials, a U.S. firm: rare-earth magnets!").id
+                == story("mp materials a us firm rareearth magnets").id)
         #expect(story("ＭＰ　Ｍａｔｅｒｉａｌｓ").id == story("mp materials").id)
     }
 
@@ -64,7 +66,12 @@ struct StoryPrinterTests {
             """
         #expect(story(other).id != story(Self.body).id)
         #expect(!story(other).isNear(story(Self.body)))
-        #expect(Set(StoryClusters.roots([story(other).id: story(other).signature, story(Self.body).id: story(Self.body).signature]).values).count == 2)
+        #expect(
+            Set(
+                StoryClusters.roots([
+                    story(other).id: story(other).signature, story(Self.body).id: story(Self.body).signature,
+                ]).values
+            ).count == 2)
     }
 
     @Test("no two different articles of the labelled sets are near copies")
