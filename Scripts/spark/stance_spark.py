@@ -42,7 +42,10 @@ HASHES, BANDS, THRESHOLD = 64, 8, 52
 def shipped(name):
     """The path of a file shipped with the job, on this executor (or the driver)."""
     path = SparkFiles.get(name)
-    return path if os.path.exists(path) else name
+    if os.path.exists(path):
+        return path
+    # --files/--archives on YARN and Kubernetes land in the executor's working directory.
+    return os.path.abspath(name) if os.path.exists(name) else name
 
 
 def pipe(command, binary, model):

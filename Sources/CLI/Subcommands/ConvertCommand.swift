@@ -23,13 +23,7 @@ enum ConvertCommand {
             return .usage
         }
         let inputs = InputSource(paths: args.positionals)
-        let sink: OutputSink
-        do {
-            sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
-        } catch {
-            Frontend.error("\(error)")
-            return .fatal
-        }
+        guard let sink = Frontend.sink(args) else { return .fatal }
         do {
             let account = try ArticleConverter.convert(
                 inputs, progress: Frontend.progress(args, inputs), write: { sink.write(bytes: $0) },

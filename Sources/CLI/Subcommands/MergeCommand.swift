@@ -64,14 +64,7 @@ enum MergeCommand {
             format == "partial"
             ? merged.encoded()
             : SummaryReport(aggregator: merged.resolved(), model: merged.model).render(format: format)
-        do {
-            let sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
-            sink.write(text)
-            try sink.commit()
-        } catch {
-            Frontend.error("\(error)")
-            return .fatal
-        }
+        guard Frontend.emit(text, args) else { return .fatal }
         var account = merged.account
         account.skippedFiles = []
         let clean = account.isClean && merged.skipped == 0

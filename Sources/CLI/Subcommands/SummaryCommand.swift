@@ -74,14 +74,7 @@ enum SummaryCommand {
             format == "partial"
             ? partial.encoded()
             : SummaryReport(aggregator: partial.resolved(), model: lexicon.model.identifier).render(format: format)
-        do {
-            let sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
-            sink.write(text)
-            try sink.commit()
-        } catch {
-            Frontend.error("\(error)")
-            return .fatal
-        }
+        guard Frontend.emit(text, args) else { return .fatal }
         if timing { Frontend.reportRun(account, since: started) }
         return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
     }

@@ -4,22 +4,12 @@
 public enum ArticleConverter {
     /// The JSON Lines record of `article`: `id`, `title`, `outlet`, `published`, `topic`, `body`.
     public static func line(_ article: Article) -> [UInt8] {
-        var out = JSONBytes(capacity: article.body.utf8.count + article.title.utf8.count + 128)
-        out.raw(0x7B)
-        out.key("id", first: true)
-        out.string(article.id)
-        out.key("title")
-        out.string(article.title)
-        out.key("outlet")
-        out.optional(article.outlet)
-        out.key("published")
-        out.optional(article.published?.text)
-        out.key("topic")
-        out.optional(article.topic)
-        out.key("body")
-        out.string(article.body)
-        out.raw("}\n")
-        return out.bytes
+        let fields: [(String, String)] = [
+            ("id", JSON.string(article.id)), ("title", JSON.string(article.title)),
+            ("outlet", JSON.optional(article.outlet)), ("published", JSON.optional(article.published?.text)),
+            ("topic", JSON.optional(article.topic)), ("body", JSON.string(article.body)),
+        ]
+        return Array((JSON.object(fields) + "\n").utf8)
     }
 
     /// Converts every record of `inputs` in order; rejections and skipped files are reported as
