@@ -105,24 +105,24 @@ def merge_stories(a, b):
     }
 
 
-def band_keys(record):
+def band_keys(story, record):
+    """(band, the band's slice of the signature) → story id: stories sharing one are candidates."""
     sig = record["minhash"]
     if len(sig) != 8 * HASHES:
         return []
-    rows = 8 * HASHES // BANDS
-    return [((band, sig[band * rows:(band + 1) * rows]), (record["story"], sig)) for band in range(BANDS)]
+    width = 8 * HASHES // BANDS
+    return [((band, sig[band * width:(band + 1) * width]), story) for band in range(BANDS)]
 
 
 def near(a, b):
     return sum(a[i:i + 8] == b[i:i + 8] for i in range(0, 8 * HASHES, 8)) >= THRESHOLD
 
 
-def near_pairs(bucket):
-    members = sorted(set(bucket))
+def candidate_pairs(ids):
+    members = sorted(set(ids))
     for i in range(len(members)):
         for j in range(i + 1, len(members)):
-            if near(members[i][1], members[j][1]):
-                yield (members[i][0], members[j][0])
+            yield (members[i], members[j])
 
 
 def roots_of(edges):
@@ -207,7 +207,12 @@ def main(argv=None):
     # Shuffle 1: every copy of an exact story meets the others.
     stories = records.filter(lambda r: "story" in r).map(lambda r: (r["story"], r)).reduceByKey(merge_stories).cache()
     # Shuffle 2: stories sharing an LSH band meet; near pairs are joined on the driver.
-    edges = stories.flatMap(lambda kv: band_keys(kv[1])).groupByKey().flatMap(lambda kv: near_pairs(kv[1])).distinct()
+    # Only ids travel in this shuffle; the few candidate pairs fetch their signatures by joins.
+    signatures = stories.mapValues(lambda r: r["minhash"])
+    candidates = stories.flatMap(lambda kv: band_keys(kv[0], kv[1])).groupByKey().flatMap(
+        lambda kv: candidate_pairs(kv[1])).distinct()
+    edges = (candidates.join(signatures).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).join(signatures)
+             .filter(lambda kv: near(kv[1][0][1], kv[1][1])).map(lambda kv: (kv[1][0][0], kv[0])))
     roots = sc.broadcast(roots_of(edges.collect()))
     # Shuffle 3: the story records of one joined story meet; its earliest copies count.
     joined = stories.map(lambda kv: (roots.value.get(kv[0], kv[0]), kv[1])).reduceByKey(merge_stories).cache()
