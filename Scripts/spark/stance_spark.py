@@ -235,7 +235,7 @@ def main(argv=None):
         partial = os.path.join(tmp, "partial.jsonl")
         with open(partial, "w", encoding="utf-8") as f:
             f.write("\n".join(out) + "\n")
-        driver_binary = binary if os.path.isfile(binary) else SparkFiles.get(exe_name)
+        driver_binary = os.path.abspath(binary) if os.path.isfile(binary) else SparkFiles.get(exe_name)
         summary = subprocess.run([driver_binary, "merge", partial, "--format", a.format],
                                  check=True, stdout=subprocess.PIPE).stdout.decode("utf-8")
     sc.parallelize(out, 1).saveAsTextFile(a.output.rstrip("/") + "/partial")
