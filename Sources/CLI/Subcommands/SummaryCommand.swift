@@ -16,7 +16,8 @@ enum SummaryCommand {
 
         Syndicated copies (the same body up to spacing, punctuation, case and Traditional/Simplified
         characters, or near-identical by MinHash) count once per country, by the earliest copy; per
-        outlet, each outlet's copy counts. --duplicates keep counts every copy.
+        outlet, each outlet's copy counts. Folding keeps one record per distinct story (about 2.6 KB)
+        until the end; --duplicates keep counts every copy, in memory that does not grow.
         --format partial writes the sufficient statistics as JSON Lines for `stance merge`.
 
         Example: stance summary Evaluations/seeds --by country,period --period week
