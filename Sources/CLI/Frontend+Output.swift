@@ -1,37 +1,16 @@
-import Foundation
 import Pipeline
 
 extension Frontend {
-    /// The progress line for a run over `inputs`, or `nil` when standard error is no terminal or
-    /// `--quiet` was given.
-    static func progress(_ args: Arguments, _ inputs: InputSource) -> ProgressMeter? {
-        guard
-            ProgressMeter.shouldShow(
-                standardErrorIsTerminal: ProgressMeter.standardErrorIsTerminal, quiet: args.flags.contains("--quiet"),
-                environment: ProcessInfo.processInfo.environment)
-        else { return nil }
-        return ProgressMeter(totalBytes: ProgressMeter.totalBytes(of: inputs))
-    }
-
-    /// The sink for `--output` (written atomically) or standard output; prints the error and
-    /// returns nil when the path cannot be written.
-    static func sink(_ args: Arguments) -> OutputSink? {
+    /// Writes `text` to `path` atomically (or to standard output); prints the error and returns false.
+    static func write(_ text: String, to path: String?) -> Bool {
         do {
-            return try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
+            let sink = try path.map { try OutputSink(path: $0) } ?? OutputSink()
+            sink.write(text)
+            try sink.commit()
+            return true
         } catch {
-            Frontend.error("\(error)")
-            return nil
-        }
-    }
-
-    /// Writes a whole report through `sink(_:)`; false (the error printed) when it fails.
-    static func emit(_ text: String, _ args: Arguments) -> Bool {
-        guard let sink = sink(args) else { return false }
-        sink.write(text)
-        do { try sink.commit() } catch {
             Frontend.error("\(error)")
             return false
         }
-        return true
     }
 }

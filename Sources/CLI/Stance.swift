@@ -20,6 +20,10 @@ enum Stance {
           eval [DIR...]       Accuracy against labelled sets (labels.tsv): detection P/R/F1, stance accuracy,
                               macro-F1, kappa, confusion matrix, baselines, per country and language.
                               Example: stance eval Evaluations/seeds --folds 3 --errors
+          chart [PATH...]     One chart as SVG: --kind timeline|outlets|labels --output FILE.svg.
+                              Example: stance chart --kind timeline --period month --output timeline.svg
+          report [PATH...]    One self-contained HTML report: inputs, summary, charts, evidence (--labels DIR: accuracy).
+                              Example: stance report --output report.html --labels Evaluations/seeds
           model check [DIR]   Validate the model files; every problem with file:line.
                               Example: stance model check Models
 
@@ -50,12 +54,15 @@ enum Stance {
         case "convert": return ConvertCommand.run(rest)
         case "merge": return MergeCommand.run(rest)
         case "model": return ModelCommand.run(rest)
+        case "chart": return ChartCommand.run(rest)
+        case "report": return ReportCommand.run(rest)
         case "-h", "--help", "help":
             print(help)
             return .ok
         default:
             Frontend.error(
-                "unknown subcommand `\(command)` — use score, summary, eval, model, convert or merge (stance --help)")
+                "unknown subcommand `\(command)` — use score, summary, chart, report, eval, model, convert or merge (stance --help)"
+            )
             return .usage
         }
     }

@@ -64,7 +64,7 @@ enum MergeCommand {
             format == "partial"
             ? merged.encoded()
             : SummaryReport(aggregator: merged.resolved(), model: merged.model).render(format: format)
-        guard Frontend.emit(text, args) else { return .fatal }
+        guard Frontend.write(text, to: args.options["--output"]) else { return .fatal }
         var account = merged.account
         account.skippedFiles = []
         let clean = account.isClean && merged.skipped == 0

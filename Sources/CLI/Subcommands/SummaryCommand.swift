@@ -51,20 +51,16 @@ enum SummaryCommand {
             return .usage
         }
         let setup: Frontend.RunSetup
-        switch Frontend.setUpRun(args) {
-        case .success(let s): setup = s
-        case .failure(let failure): return failure.code
-        }
-        let (lexicon, inputs, threads, timing, started) = (
-            setup.lexicon, setup.inputs, setup.threads, setup.timing, setup.started
-        )
+        do { setup = try Frontend.setUpRun(args).get() } catch { return error.code }
         var partial = SummaryPartial(
-            model: lexicon.model.identifier, by: dimensions, period: period, foldsDuplicates: duplicates == "fold")
-        let run = ScoringRun(lexicon: lexicon, threads: threads)
+            model: setup.lexicon.model.identifier, by: dimensions, period: period,
+            foldsDuplicates: duplicates == "fold")
+        let run = ScoringRun(lexicon: setup.lexicon, threads: setup.threads)
         let account: RunAccount
         do {
             account = try run.summarise(
-                inputs, into: &partial, progress: Frontend.progress(args, inputs), rejected: Frontend.rejected,
+                setup.inputs, into: &partial, progress: Frontend.progress(args, setup.inputs),
+                rejected: Frontend.rejected,
                 skipped: Frontend.skipped)
         } catch {
             Frontend.error("\(error)")
@@ -74,9 +70,10 @@ enum SummaryCommand {
         let text =
             format == "partial"
             ? partial.encoded()
-            : SummaryReport(aggregator: partial.resolved(), model: lexicon.model.identifier).render(format: format)
-        guard Frontend.emit(text, args) else { return .fatal }
-        if timing { Frontend.reportRun(account, since: started) }
+            : SummaryReport(aggregator: partial.resolved(), model: setup.lexicon.model.identifier).render(
+                format: format)
+        guard Frontend.write(text, to: args.options["--output"]) else { return .fatal }
+        if setup.timing { Frontend.reportRun(account, since: setup.started) }
         return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
     }
 }

@@ -119,7 +119,7 @@ public struct JSONLinesScoreWriter: ScoreWriter {
         out.key("value")
         out.number(e.value)
         out.key("role")
-        out.string(e.role)
+        out.string(e.role.rawValue)
         out.key("segment")
         out.integer(e.segment)
         out.key("segment_kind")
@@ -192,7 +192,7 @@ public struct TableScoreWriter: ScoreWriter {
                 for e in c.evidence {
                     let mods = e.modifiers.isEmpty ? "" : " " + e.modifiers.joined(separator: " ")
                     out +=
-                        "        \(TableScoreWriter.signed(e.value)) \(e.matched) [\(e.entry) \(JSON.number(e.weight)), \(e.source)\(mods), \(e.role)] in \(e.segmentKind.rawValue) \(e.segment): \(TextTable.truncate(e.segmentText, 90))\n"
+                        "        \(TableScoreWriter.signed(e.value)) \(e.matched) [\(e.entry) \(JSON.number(e.weight)), \(e.source)\(mods), \(e.role.rawValue)] in \(e.segmentKind.rawValue) \(e.segment): \(TextTable.truncate(e.segmentText, 90))\n"
                 }
             }
         }
