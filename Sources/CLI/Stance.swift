@@ -13,6 +13,10 @@ enum Stance {
           summary [PATH...]   Aggregate per country × outlet × period: articles, mean score with 95% interval,
                               label counts, net stance. With no PATH, runs on the bundled corpus.
                               Example: stance summary --by country,period --period month
+          convert PATH...     Exports (every variant) → JSON Lines, one article a line, ids kept.
+                              Example: stance convert Evaluations/seeds --output seeds.jsonl
+          merge PARTIAL...    Combine `summary --format partial` outputs into one summary, byte for byte.
+                              Example: stance merge part-*.jsonl --format csv
           eval [DIR...]       Accuracy against labelled sets (labels.tsv): detection P/R/F1, stance accuracy,
                               macro-F1, kappa, confusion matrix, baselines, per country and language.
                               Example: stance eval Evaluations/seeds --folds 3 --errors
@@ -47,6 +51,8 @@ enum Stance {
         case "score": return ScoreCommand.run(rest)
         case "summary": return SummaryCommand.run(rest)
         case "eval": return EvalCommand.run(rest)
+        case "convert": return ConvertCommand.run(rest)
+        case "merge": return MergeCommand.run(rest)
         case "model": return ModelCommand.run(rest)
         case "chart": return ChartCommand.run(rest)
         case "report": return ReportCommand.run(rest)
@@ -55,7 +61,8 @@ enum Stance {
             return .ok
         default:
             Frontend.error(
-                "unknown subcommand `\(command)` — use score, summary, chart, report, eval or model (stance --help)")
+                "unknown subcommand `\(command)` — use score, summary, chart, report, eval, model, convert or merge (stance --help)"
+            )
             return .usage
         }
     }

@@ -8,7 +8,9 @@ enum ScoreCommand {
         USAGE: stance score [PATH...] [--format table|jsonl|csv] [--explain] [--model DIR] [--output PATH] [--threads N]
 
         One row per (article, country) in input order: article id, title, outlet, published, topic, language,
-        country, score in [-1, 1], stance label, mentions, article tone, model name@version.
+        story id, country, score in [-1, 1], stance label, mentions, article tone, model name@version.
+        Syndicated copies (same body up to spacing, punctuation, case, Traditional/Simplified, or
+        near-identical) share a story id.
         --explain adds the evidence: every lexicon entry that moved the score, its weight, the modifiers
         applied, and the segment it stood in. With no PATH, scores the bundled corpus.
 
@@ -44,9 +46,9 @@ enum ScoreCommand {
         sink.write(writer.header())
         do {
             // Rows are formatted on the worker threads and written here in input order.
-            let account = try run.run(
-                setup.inputs, render: { writer.rowBytes($0, model: model) }, result: { sink.write(bytes: $0) },
-                rejected: Frontend.rejected, skipped: Frontend.skipped)
+            let account = try run.scoreRows(
+                setup.inputs, writer: writer, model: model, progress: Frontend.progress(args, setup.inputs),
+                write: { sink.write(bytes: $0) }, rejected: Frontend.rejected, skipped: Frontend.skipped)
             sink.write(writer.footer())
             if account.read == 0 {
                 sink.discard()
