@@ -19,11 +19,12 @@ extension ModelReader {
                 issue(file, row, "duplicate key `\(key)` (also line \(line)) — keep one"); continue
             }
             seen[key] = row.line
-            func positive() -> Bool {
-                if value > 0 { return true }
-                issue(file, row, "`\(key)` must be greater than 0")
-                return false
+            /// Whether the value lies in its range (`isInRange`); if not, says so: `` `key` `` then `rule`.
+            func bounded(_ isInRange: Bool, _ rule: String) -> Bool {
+                if !isInRange { issue(file, row, "`\(key)` \(rule)") }
+                return isInRange
             }
+            func positive() -> Bool { bounded(value > 0, "must be greater than 0") }
             /// A window is a whole count of characters or words: `Int(1e300)` would trap.
             func window() -> Int? {
                 if value >= 1 && value <= 1000 && value == value.rounded() { return Int(value) }
@@ -39,35 +40,14 @@ extension ModelReader {
             case "scale": if positive() { p.scale = value }
             case "contrast_after": if positive() { p.contrastAfter = value }
             case "quoted_question":
-                if value >= -1 && value <= 1 {
-                    p.quotedQuestion = value
-                } else {
-                    issue(file, row, "`quoted_question` must lie in -1...1")
-                }
+                if bounded(value >= -1 && value <= 1, "must lie in -1...1") { p.quotedQuestion = value }
             case "distant_attribution":
-                if value > 0 && value <= 1 {
-                    p.distantAttribution = value
-                } else {
-                    issue(file, row, "`distant_attribution` must lie in (0, 1]")
-                }
-            case "prior_segments":
-                if value >= 0 {
-                    p.priorSegments = value
-                } else {
-                    issue(file, row, "`prior_segments` must be 0 or more")
-                }
+                if bounded(value > 0 && value <= 1, "must lie in (0, 1]") { p.distantAttribution = value }
+            case "prior_segments": if bounded(value >= 0, "must be 0 or more") { p.priorSegments = value }
             case "share_min":
-                if value > 0 && value <= 100 {
-                    p.shareMin = value
-                } else {
-                    issue(file, row, "`share_min` is a percentage in (0, 100]")
-                }
+                if bounded(value > 0 && value <= 100, "is a percentage in (0, 100]") { p.shareMin = value }
             case "share_weight":
-                if value > 0 && value <= 4 {
-                    p.shareWeight = value
-                } else {
-                    issue(file, row, "`share_weight` must lie in (0, 4], like a cue weight")
-                }
+                if bounded(value > 0 && value <= 4, "must lie in (0, 4], like a cue weight") { p.shareWeight = value }
             case "negation_window_cjk": if let w = window() { p.negationWindowCJK = w }
             case "negation_window_words": if let w = window() { p.negationWindowWords = w }
             case "intensifier_window_cjk": if let w = window() { p.intensifierWindowCJK = w }

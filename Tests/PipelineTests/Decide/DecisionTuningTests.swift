@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Scoring
+import TestSupport
 import Testing
 
 /// `stance tune`'s cross-validation never labels an article with a model fitted on it, and the

@@ -1,4 +1,5 @@
 import Scoring
+import TestSupport
 import Testing
 
 /// The error classes real coverage showed (issue 11): relations read backwards in English, the past
