@@ -73,6 +73,8 @@ public struct Lexicon: Sendable {
     let slotClosings: [Int: [(cue: Int, closings: [[UInt8]])]]
     /// The automaton and the per-pattern checks, flattened for `tokens(in:into:)`.
     let finder: TokenFinder
+    /// The general sentiment layer's words and rules, matched by their own automaton.
+    public let tone: ToneLexicon
 
     public var patternCount: Int { patternEntry.count }
     public var stateCount: Int { automaton.stateCount }
@@ -155,6 +157,7 @@ public struct Lexicon: Sendable {
             }
         }
         self.slotClosings = slotClosings
+        self.tone = ToneLexicon(model: model)
         self.bareForms = Set(
             model.countries.filter { $0.kind == .bare }.flatMap {
                 Lexicon.spellings(of: $0.form, traditional: traditional).map { Array($0.utf8) }
@@ -168,11 +171,13 @@ public struct Lexicon: Sendable {
         text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
     }
 
-    static func spellings(of form: String, traditional: [Unicode.Scalar: [Unicode.Scalar]]) -> [String] {
+    static func spellings(
+        of form: String, traditional: [Unicode.Scalar: [Unicode.Scalar]], limit: Int = 64
+    ) -> [String] {
         var results = [""]
         for scalar in form.unicodeScalars {
             let options = [scalar] + (traditional[scalar] ?? [])
-            if options.count == 1 || results.count * options.count > 64 {
+            if options.count == 1 || results.count * options.count > limit {
                 results = results.map { $0 + String(scalar) }
             } else {
                 results = results.flatMap { prefix in options.map { prefix + String($0) } }

@@ -37,9 +37,11 @@ struct ModelReader {
 
     private func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
 
+    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
+
     /// Reads one model file; a file that cannot be used at all (missing, not UTF-8, bad format line) is
     /// an issue and reads as empty, so the other files are still checked.
-    private mutating func file(_ name: String) -> TSVFile {
+    mutating func file(_ name: String) -> TSVFile {
         do {
             return try TSVFile(path: path(name))
         } catch {
@@ -48,14 +50,14 @@ struct ModelReader {
         }
     }
 
-    private mutating func issue(
+    mutating func issue(
         _ file: TSVFile, _ row: TSVFile.Row, _ message: String,
         severity: ModelIssue.Severity = .error
     ) {
         issues.append(ModelIssue(path: file.path, line: row.line, severity: severity, message))
     }
 
-    private mutating func columns(_ file: TSVFile, _ row: TSVFile.Row, min: Int, max: Int, layout: String) -> Bool {
+    mutating func columns(_ file: TSVFile, _ row: TSVFile.Row, min: Int, max: Int, layout: String) -> Bool {
         let count = row.columns.count
         if count < min || count > max {
             issue(
@@ -110,10 +112,12 @@ struct ModelReader {
         let variants = try readVariants()
         let outlets = try readOutlets()
         let parameters = try readParameters()
-        return Model(
+        var model = Model(
             name: name, version: version, directory: directory, countries: countries,
             falseFriends: falseFriends, prefixes: prefixes, suffixes: suffixes, joins: joins, cues: cues,
             modifiers: modifiers, variants: variants, outlets: outlets, parameters: parameters)
+        model.tone = readTone()
+        return model
     }
 
     private mutating func readCountries() throws(ModelError) -> [Model.CountryForm] {

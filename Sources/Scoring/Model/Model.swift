@@ -131,6 +131,8 @@ public struct Model: Sendable {
     /// Any outlet name → its canonical name.
     public var outlets: [String: String]
     public var parameters: Parameters
+    /// The general sentiment layer (tone_en.tsv, tone_zh.tsv, tone_rules.tsv): empty when absent.
+    public var tone = ToneModel()
 
     /// `name@version`, written on every output row.
     public var identifier: String { "\(name)@\(version)" }

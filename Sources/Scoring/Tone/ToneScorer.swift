@@ -1,0 +1,152 @@
+import Foundation
+
+/// Scores the general sentiment of one segment: finds the tone words, applies negation,
+/// intensifiers, contrast, concession, questions, capitals and exclamation marks, and normalises the
+/// sum to [−1, 1].
+///
+/// One per worker thread: the token buffer is reused from segment to segment.
+public struct ToneScorer: Sendable {
+    public let lexicon: ToneLexicon
+    private var tokens: [Lexicon.Token] = []
+
+    public init(lexicon: ToneLexicon) {
+        self.lexicon = lexicon
+        tokens.reserveCapacity(32)
+    }
+
+    /// The tone of `bytes`. `domain` is the market colour the stance cues gave this segment (before the
+    /// title weight); `evidence`, when not nil, receives each word's part.
+    public mutating func score(
+        _ bytes: UnsafeBufferPointer<UInt8>, kind: SegmentKind, segment: Int, domain: Double,
+        evidence: inout [ToneEvidence]?
+    ) -> SentenceTone {
+        let p = lexicon.model.parameters
+        lexicon.tokens(in: bytes, into: &tokens)
+        var sum = 0.0
+        var words = 0
+        if !tokens.isEmpty {
+            let context = ToneScorer.context(of: tokens, lexicon: lexicon, bytes)
+            for index in tokens.indices {
+                guard case .cue(let w) = lexicon.entries[tokens[index].entry].kind else { continue }
+                words += 1
+                let word = lexicon.model.words[w]
+                var applied: [String]? = evidence == nil ? nil : []
+                let value = self.value(of: index, word.valence, context, bytes, applied: &applied)
+                sum += value
+                if let applied {
+                    let token = tokens[index]
+                    evidence?.append(
+                        ToneEvidence(
+                            matched: ToneScorer.text(bytes, token.start, token.end), entry: word.term,
+                            source: word.source.description, weight: word.valence, modifiers: applied,
+                            value: (value * 1000).rounded() / 1000, segment: segment, segmentKind: kind))
+                }
+            }
+            if let question = context.question, sum != 0 {
+                sum *= question.factor
+                evidence?.append(
+                    ToneScorer.note(question.term, "×\(ToneScorer.format(question.factor))", segment, kind))
+            }
+        }
+        let marks = ToneScorer.exclamations(bytes)
+        if marks > 0 && sum != 0 {
+            let add = (sum > 0 ? 1.0 : -1.0) * Double(marks) * p.exclamation
+            sum += add
+            evidence?.append(ToneScorer.note("!", "+\(ToneScorer.format(add))", segment, kind))
+        }
+        if domain != 0 && p.domain != 0 {
+            sum += domain * p.domain
+            evidence?.append(
+                ToneScorer.note(
+                    "market colour (cues.tsv)", "\(ToneScorer.format(domain))×\(ToneScorer.format(p.domain))",
+                    segment, kind))
+        }
+        let score = sum == 0 ? 0 : sum / (sum * sum + p.alpha).squareRoot()
+        return SentenceTone(
+            segment: segment, kind: kind, sum: sum, score: (score * 10_000).rounded() / 10_000,
+            carriesTone: words > 0 || domain != 0, text: "")
+    }
+
+    /// What holds for the whole segment: where the last contrast stands, whether it asks.
+    struct Context {
+        var contrast: (start: Int, end: Int, term: String)?
+        var question: (term: String, factor: Double)?
+        var shouting = false
+    }
+
+    static func context(of tokens: [Lexicon.Token], lexicon: ToneLexicon, _ bytes: UnsafeBufferPointer<UInt8>)
+        -> Context
+    {
+        var c = Context()
+        for token in tokens {
+            guard case .modifier(let r) = lexicon.entries[token.entry].kind else { continue }
+            let rule = lexicon.model.rules[r]
+            if rule.type == .contrast, token.start > 0 { c.contrast = (token.start, token.end, rule.term) }
+            if rule.type == .question { c.question = (rule.term, rule.factor) }
+        }
+        if c.question == nil, ToneScorer.endsWithQuestionMark(bytes) {
+            c.question = ("?", lexicon.model.parameters.question)
+        }
+        var upper = 0, lower = 0
+        for b in bytes {
+            if b >= 0x41 && b <= 0x5A { upper += 1 } else if b >= 0x61 && b <= 0x7A { lower += 1 }
+        }
+        c.shouting = upper > lower
+        return c
+    }
+
+    /// One word's value after the rules that reach it.
+    private func value(
+        of index: Int, _ valence: Double, _ context: Context, _ bytes: UnsafeBufferPointer<UInt8>,
+        applied: inout [String]?
+    ) -> Double {
+        let p = lexicon.model.parameters
+        let token = tokens[index]
+        var value = valence
+        var scaled = false, negated = false, conceded = false
+        var j = index - 1
+        while j >= 0 {
+            let before = tokens[j]
+            j -= 1
+            let gap = ToneScorer.gap(bytes, from: before.end, to: token.start)
+            if gap.clauseBreak { break }
+            guard case .modifier(let r) = lexicon.entries[before.entry].kind else { continue }
+            let rule = lexicon.model.rules[r]
+            let factor: Double
+            switch rule.type {
+            case .intensifier, .diminisher:
+                guard !scaled, !negated, gap.words <= p.intensifierWindowWords, gap.cjk <= p.intensifierWindowCJK
+                else { continue }
+                scaled = true
+                factor = rule.factor
+            case .negator:
+                guard !negated, gap.words <= p.negationWindowWords, gap.cjk <= p.negationWindowCJK else { continue }
+                negated = true
+                factor = rule.factor
+            case .concessive:
+                guard !conceded else { continue }
+                conceded = true
+                factor = rule.factor
+            case .blocker:
+                j = -1
+                continue
+            case .contrast, .question:
+                continue
+            }
+            value *= factor
+            applied?.append("\(rule.term)×\(ToneScorer.format(factor))")
+        }
+        if p.capitals != 0, !context.shouting, ToneScorer.isCapitals(bytes, token.start, token.end) {
+            value += value > 0 ? p.capitals : -p.capitals
+            applied?.append("CAPS+\(ToneScorer.format(p.capitals))")
+        }
+        if let contrast = context.contrast {
+            let factor = token.start >= contrast.end ? p.contrastAfter : token.end <= contrast.start ? p.contrastBefore : 1
+            if factor != 1 {
+                value *= factor
+                applied?.append("\(contrast.term)×\(ToneScorer.format(factor))")
+            }
+        }
+        return value
+    }
+}
