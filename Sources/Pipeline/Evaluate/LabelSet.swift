@@ -19,14 +19,22 @@ public struct LabelSet: Sendable {
     /// The articles of the set, in file order.
     public let articles: [Article]
     public let rejections: [Rejection]
+    /// The set's tone ratings (`tone.tsv`), when it has them.
+    public let tone: ToneLabels?
 
     /// Reads and checks the set; every misaligned or malformed row is an error naming the row.
     public init(directory: String, knownCodes: Set<String>) throws(EvalError) {
         self.directory = directory
         name = (directory as NSString).lastPathComponent
         let labelsPath = (directory as NSString).appendingPathComponent("labels.tsv")
-        guard FileManager.default.fileExists(atPath: labelsPath) else { throw .missingLabels(directory: directory) }
-        guard let data = FileManager.default.contents(atPath: labelsPath) else { throw .unreadable(path: labelsPath) }
+        let tonePath = (directory as NSString).appendingPathComponent("tone.tsv")
+        // A set may hold stance labels, tone ratings or both.
+        let hasLabels = FileManager.default.fileExists(atPath: labelsPath)
+        let hasTone = FileManager.default.fileExists(atPath: tonePath)
+        guard hasLabels || hasTone else { throw .missingLabels(directory: directory) }
+        guard let data = hasLabels ? FileManager.default.contents(atPath: labelsPath) : Data() else {
+            throw .unreadable(path: labelsPath)
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .badRow(at: "\(labelsPath):1", problem: "not UTF-8 text — save labels.tsv as UTF-8")
         }
@@ -59,6 +67,7 @@ public struct LabelSet: Sendable {
         self.rejections = rejections
         var byKey: [String: Article] = [:]
         for a in articles { byKey["\(a.file)\t\(a.index)"] = a }
+        tone = hasTone ? try ToneLabels(path: tonePath, known: Set(byKey.keys)) : nil
 
         var rows: [Row] = []
         var seen: [String: Int] = [:]
@@ -115,7 +124,7 @@ public struct LabelSet: Sendable {
             rows.append(
                 Row(file: columns[0], index: index, country: code, stance: stance, title: columns[4], line: lineNumber))
         }
-        guard headerSeen else { throw .badRow(at: "\(labelsPath):1", problem: "labels.tsv has no rows") }
+        guard headerSeen || !hasLabels else { throw .badRow(at: "\(labelsPath):1", problem: "labels.tsv has no rows") }
         self.rows = rows
     }
 

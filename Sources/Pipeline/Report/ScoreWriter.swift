@@ -60,6 +60,10 @@ public struct JSONLinesScoreWriter: ScoreWriter {
             out.raw(common)
             out.raw(#","country":null,"score":null,"stance":null,"mentions":0"#)
             out.raw(tail)
+            if explain {
+                out.key("tone_evidence")
+                SentenceWriter.evidenceArray(scored.toneEvidence, into: &out)
+            }
             out.raw("}\n")
             return out.bytes
         }
@@ -83,6 +87,8 @@ public struct JSONLinesScoreWriter: ScoreWriter {
                     JSONLinesScoreWriter.evidence(e, into: &out)
                 }
                 out.raw(0x5D)
+                out.key("tone_evidence")
+                SentenceWriter.evidenceArray(scored.toneEvidence, into: &out)
             }
             out.raw("}\n")
         }
@@ -188,6 +194,21 @@ public struct TableScoreWriter: ScoreWriter {
                         "        \(TableScoreWriter.signed(e.value)) \(e.matched) [\(e.entry) \(JSON.number(e.weight)), \(e.source)\(mods), \(e.role)] in \(e.segmentKind.rawValue) \(e.segment): \(TextTable.truncate(e.segmentText, 90))\n"
                 }
             }
+        }
+        if explain { out += TableScoreWriter.toneLines(scored) }
+        return out
+    }
+
+    /// The tone evidence under `--explain`: each segment that carries tone, its score and its words.
+    static func toneLines(_ scored: ScoredArticle) -> String {
+        var out = ""
+        let toned = scored.sentences.filter { $0.carriesTone }
+        guard !toned.isEmpty else { return out }
+        out += "    tone  \(signed(scored.stance.tone))\n"
+        for s in toned {
+            out +=
+                "      \(signed(s.score)) \(s.kind.rawValue) \(s.segment): \(TextTable.truncate(s.text, 90))\n"
+            out += SentenceWriter.evidenceLines(scored.toneEvidence.filter { $0.segment == s.segment })
         }
         return out
     }

@@ -356,7 +356,12 @@ struct ModelReader {
     }
 
     private mutating func readVariants() throws(ModelError) -> [(String, String)] {
-        let file = self.file("variants.tsv")
+        readVariantFile("variants.tsv")
+    }
+
+    /// A file of traditional → simplified characters (variants.tsv, tone_variants.tsv).
+    mutating func readVariantFile(_ name: String) -> [(String, String)] {
+        let file = self.file(name)
         var result: [(String, String)] = []
         var seen: [String: Int] = [:]
         for row in file.rows {

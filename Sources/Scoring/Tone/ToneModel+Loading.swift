@@ -3,13 +3,13 @@
 extension ModelReader {
     /// The tone files; when none is present the tone layer is empty (the article tone is then only
     /// the market colour of `cues.tsv`).
-    static let toneFiles = ["tone_en.tsv", "tone_zh.tsv", "tone_rules.tsv"]
+    static let toneFiles = ["tone_en.tsv", "tone_zh.tsv", "tone_rules.tsv", "tone_variants.tsv"]
 
     mutating func readTone() -> ToneModel {
         var tone = ToneModel()
         guard ModelReader.toneFiles.contains(where: { exists($0) }) else { return tone }
         var seen: [String: (valence: Double, file: String, line: Int)] = [:]
-        for name in ModelReader.toneFiles.dropLast() {
+        for name in ModelReader.toneFiles.prefix(2) {
             let file = self.file(name)
             for row in file.rows {
                 guard columns(file, row, min: 2, max: 3, layout: "term<TAB>valence[<TAB>note]") else { continue }
@@ -41,6 +41,7 @@ extension ModelReader {
             }
         }
         readToneRules(into: &tone, seen: seen)
+        if exists("tone_variants.tsv") { tone.variants = readVariantFile("tone_variants.tsv") }
         return tone
     }
 

@@ -8,6 +8,8 @@ import Foundation
 public struct ToneScorer: Sendable {
     public let lexicon: ToneLexicon
     private var tokens: [Lexicon.Token] = []
+    /// The segment folded to simplified characters, when it holds traditional ones.
+    private var folded: [UInt8] = []
 
     public init(lexicon: ToneLexicon) {
         self.lexicon = lexicon
@@ -17,6 +19,21 @@ public struct ToneScorer: Sendable {
     /// The tone of `bytes`. `domain` is the market colour the stance cues gave this segment (before the
     /// title weight); `evidence`, when not nil, receives each word's part.
     public mutating func score(
+        _ bytes: UnsafeBufferPointer<UInt8>, kind: SegmentKind, segment: Int, domain: Double,
+        evidence: inout [ToneEvidence]?
+    ) -> SentenceTone {
+        guard lexicon.folded(bytes, into: &folded) else {
+            return scoreFolded(bytes, kind: kind, segment: segment, domain: domain, evidence: &evidence)
+        }
+        var scratch: [UInt8] = []
+        swap(&scratch, &folded)
+        defer { swap(&scratch, &folded) }
+        return scratch.withUnsafeBufferPointer {
+            scoreFolded($0, kind: kind, segment: segment, domain: domain, evidence: &evidence)
+        }
+    }
+
+    private mutating func scoreFolded(
         _ bytes: UnsafeBufferPointer<UInt8>, kind: SegmentKind, segment: Int, domain: Double,
         evidence: inout [ToneEvidence]?
     ) -> SentenceTone {
