@@ -72,7 +72,8 @@ public struct ToneScorer: Sendable {
             evidence?.append(ToneScorer.note("!", "+\(ToneScorer.format(add))", segment, kind))
         }
         if domain != 0 && p.domain != 0 {
-            sum += domain * p.domain
+            // Rare-earth cues weigh up to 4 and stack; as colour of a sentence's tone they are capped.
+            sum += max(-3, min(3, domain)) * p.domain
             evidence?.append(
                 ToneScorer.note(
                     "market colour (cues.tsv)", "\(ToneScorer.format(domain))×\(ToneScorer.format(p.domain))",
