@@ -57,7 +57,8 @@ public struct Evaluation: Sendable {
             var rated: [String: ToneLabels.Row] = [:]
             if let labels = set.tone {
                 if tone == nil {
-                    tone = ToneMetrics(neutralBand: p.toneUnfavorable...p.toneFavorable, goldNeutralBand: labels.neutralBand)
+                    tone = ToneMetrics(
+                        neutralBand: p.toneUnfavorable...p.toneFavorable, goldNeutralBand: labels.neutralBand)
                 }
                 for row in labels.rows { rated["\(row.file)\t\(row.index)"] = row }
             }

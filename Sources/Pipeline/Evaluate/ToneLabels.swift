@@ -40,7 +40,8 @@ public struct ToneLabels: Sendable {
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             if columns.first == "file" { continue }  // a header row
             if columns.first == "neutral" {
-                guard columns.count == 3, let low = Double(columns[1]), let high = Double(columns[2]), low <= high else {
+                guard columns.count == 3, let low = Double(columns[1]), let high = Double(columns[2]), low <= high
+                else {
                     throw .badRow(at: at, problem: "write the neutral band as `neutral<TAB>low<TAB>high`, low ≤ high")
                 }
                 band = low...high

@@ -61,7 +61,9 @@ public struct SentenceWriter: ScoreWriter {
                     scored.article.id, String(s.segment), s.kind.rawValue, JSON.number(s.score),
                     JSON.number((s.sum * 1000).rounded() / 1000), s.text, model,
                 ]
-                if explain { cells.append(words.map { "\($0.matched)=\(JSON.number($0.value))" }.joined(separator: "; ")) }
+                if explain {
+                    cells.append(words.map { "\($0.matched)=\(JSON.number($0.value))" }.joined(separator: "; "))
+                }
                 out += cells.map(CSVScoreWriter.field).joined(separator: ",") + "\n"
             }
         }

@@ -30,7 +30,8 @@ public final class ScoringRun: @unchecked Sendable {
         self.batchSize = max(1, batchSize)
         self.maxInFlight = max(1, maxInFlight)
         scorers = .allocate(capacity: cores)
-        _ = scorers.initialize(from: (0..<cores).map { _ in ArticleScorer(lexicon: lexicon, explain: explain, sentences: sentences) })
+        _ = scorers.initialize(
+            from: (0..<cores).map { _ in ArticleScorer(lexicon: lexicon, explain: explain, sentences: sentences) })
     }
 
     deinit {

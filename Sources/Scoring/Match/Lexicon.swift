@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The model compiled for matching: one automaton over every country form, false friend, cue,
 /// modifier and relational slot, with what each pattern means.
 ///
@@ -81,6 +83,10 @@ public struct Lexicon: Sendable {
 
     public init(model: Model) {
         self.model = model
+        // The tone automaton is independent of this one: build it on another core meanwhile.
+        let toneBuild = ToneBuild()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { toneBuild.lexicon = ToneLexicon(model: model) }
         let codes = Array(model.countryCodes).sorted()
         self.codes = codes
         let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
@@ -157,7 +163,8 @@ public struct Lexicon: Sendable {
             }
         }
         self.slotClosings = slotClosings
-        self.tone = ToneLexicon(model: model)
+        group.wait()
+        self.tone = toneBuild.lexicon ?? ToneLexicon(model: model)
         self.bareForms = Set(
             model.countries.filter { $0.kind == .bare }.flatMap {
                 Lexicon.spellings(of: $0.form, traditional: traditional).map { Array($0.utf8) }
@@ -201,4 +208,9 @@ public struct Lexicon: Sendable {
     public func tokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
         finder.tokens(in: bytes, into: &tokens)
     }
+}
+
+/// Carries the tone lexicon built on another thread back to `Lexicon.init` (read after `wait()`).
+private final class ToneBuild: @unchecked Sendable {
+    var lexicon: ToneLexicon?
 }

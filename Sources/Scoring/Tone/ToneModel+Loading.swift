@@ -32,7 +32,8 @@ extension ModelReader {
                     } else {
                         issue(
                             file, row,
-                            "conflicting valences for `\(term)`: \(previous.valence) at \(at), \(valence) here — keep one")
+                            "conflicting valences for `\(term)`: \(previous.valence) at \(at), \(valence) here — keep one"
+                        )
                     }
                     continue
                 }
@@ -92,10 +93,12 @@ extension ModelReader {
             }
             if let word = words[term.lowercased()] {
                 issue(
-                    file, row, "`\(term)` is also a tone word (\(word.file):\(word.line)) — the longer match wins; keep one",
+                    file, row,
+                    "`\(term)` is also a tone word (\(word.file):\(word.line)) — the longer match wins; keep one",
                     severity: .warning)
             }
-            tone.rules.append(.init(term: term, type: type, factor: factor, source: .init(file: "tone_rules.tsv", line: row.line)))
+            tone.rules.append(
+                .init(term: term, type: type, factor: factor, source: .init(file: "tone_rules.tsv", line: row.line)))
         }
     }
 

@@ -3,8 +3,9 @@ extension ToneScorer {
     /// Between two tokens: Latin words, CJK characters, and whether a clause ends (`,` `;` `:` `(`
     /// `，` `；` `：` `、` …). A gap longer than 96 bytes counts as a clause break: no rule reaches so far.
     @inline(__always)
-    static func gap(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (words: Int, cjk: Int, clauseBreak: Bool)
-    {
+    static func gap(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (
+        words: Int, cjk: Int, clauseBreak: Bool
+    ) {
         if to - from > 96 { return (0, 0, true) }
         var words = 0, cjk = 0
         var inWord = false

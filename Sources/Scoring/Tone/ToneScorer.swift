@@ -69,14 +69,15 @@ public struct ToneScorer: Sendable {
         if marks > 0 && sum != 0 {
             let add = (sum > 0 ? 1.0 : -1.0) * Double(marks) * p.exclamation
             sum += add
-            evidence?.append(ToneScorer.note("!", "+\(ToneScorer.format(add))", segment, kind))
+            evidence?.append(ToneScorer.note("!", (add > 0 ? "+" : "") + ToneScorer.format(add), segment, kind))
         }
         if domain != 0 && p.domain != 0 {
             // Rare-earth cues weigh up to 4 and stack; as colour of a sentence's tone they are capped.
-            sum += max(-3, min(3, domain)) * p.domain
+            let capped = max(-3, min(3, domain))
+            sum += capped * p.domain
             evidence?.append(
                 ToneScorer.note(
-                    "market colour (cues.tsv)", "\(ToneScorer.format(domain))×\(ToneScorer.format(p.domain))",
+                    "market colour (cues.tsv)", "\(ToneScorer.format(capped))×\(ToneScorer.format(p.domain))",
                     segment, kind))
         }
         let score = sum == 0 ? 0 : sum / (sum * sum + p.alpha).squareRoot()
@@ -159,7 +160,8 @@ public struct ToneScorer: Sendable {
             applied?.append("CAPS+\(ToneScorer.format(p.capitals))")
         }
         if let contrast = context.contrast {
-            let factor = token.start >= contrast.end ? p.contrastAfter : token.end <= contrast.start ? p.contrastBefore : 1
+            let factor =
+                token.start >= contrast.end ? p.contrastAfter : token.end <= contrast.start ? p.contrastBefore : 1
             if factor != 1 {
                 value *= factor
                 applied?.append("\(contrast.term)×\(ToneScorer.format(factor))")
