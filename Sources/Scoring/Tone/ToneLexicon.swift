@@ -1,12 +1,15 @@
-/// The tone layer compiled for matching: one automaton over every tone word and rule word, in both
-/// languages and in traditional spellings.
+/// The tone layer compiled for matching: two automata over the tone words and rule words, one for
+/// those that start with a Latin byte and one for the rest (Chinese), so each dense table is small
+/// enough to stay in cache and a segment walks only the automata its script needs.
 ///
 /// Kept apart from the stance automaton: a tone word that overlapped a stance cue or a country form
 /// would otherwise hide it (leftmost-longest), and stance must not move when the tone lexicon grows.
 public struct ToneLexicon: Sendable {
     public let model: ToneModel
     let entries: [Lexicon.Entry]
-    let finder: TokenFinder?
+    /// Words starting with an ASCII byte (English), and the rest (Chinese).
+    let latin: TokenFinder?
+    let cjk: TokenFinder?
     public let patternCount: Int
     public let stateCount: Int
     /// Code point (BMP) → its simplified code point, 0 when none: the text is folded before matching,
@@ -52,41 +55,35 @@ public struct ToneLexicon: Sendable {
         for (index, rule) in tone.rules.enumerated() { add(rule.term, .modifier(index)) }
         self.entries = entries
         patternCount = patterns.count
-        if patterns.isEmpty {
-            finder = nil
-            stateCount = 0
-        } else {
-            let automaton = Automaton(patterns: patterns)
-            stateCount = automaton.stateCount
-            finder = TokenFinder(automaton: automaton, patternEntry: patternEntry, entries: entries)
-        }
-    }
-
-    /// Writes `bytes` with every traditional character folded to simplified into `scratch`, and says
-    /// whether any was found (when none is, `scratch` is left alone and `bytes` is read as it is).
-    func folded(_ bytes: UnsafeBufferPointer<UInt8>, into scratch: inout [UInt8]) -> Bool {
-        let n = bytes.count
-        var i = 0
-        var first = -1
-        fold.withUnsafeBufferPointer { table in
-            while i + 2 < n {
-                let b = bytes[i]
-                if b >= 0xE0 && b < 0xF0 {
-                    let cp = Int(b & 0x0F) << 12 | Int(bytes[i + 1] & 0x3F) << 6 | Int(bytes[i + 2] & 0x3F)
-                    if table[cp] != 0 {
-                        first = i
-                        return
-                    }
-                    i += 3
-                } else {
-                    i += 1
-                }
+        var latinPatterns: [[UInt8]] = [], latinEntries: [Int32] = []
+        var cjkPatterns: [[UInt8]] = [], cjkEntries: [Int32] = []
+        for (pattern, entry) in zip(patterns, patternEntry) {
+            if pattern[0] < 0x80 {
+                latinPatterns.append(pattern)
+                latinEntries.append(entry)
+            } else {
+                cjkPatterns.append(pattern)
+                cjkEntries.append(entry)
             }
         }
-        guard first >= 0 else { return false }
+        func finder(_ patterns: [[UInt8]], _ ids: [Int32]) -> (TokenFinder?, Int) {
+            guard !patterns.isEmpty else { return (nil, 0) }
+            let automaton = Automaton(patterns: patterns)
+            return (TokenFinder(automaton: automaton, patternEntry: ids, entries: entries), automaton.stateCount)
+        }
+        let (latin, latinStates) = finder(latinPatterns, latinEntries)
+        let (cjk, cjkStates) = finder(cjkPatterns, cjkEntries)
+        self.latin = latin
+        self.cjk = cjk
+        stateCount = latinStates + cjkStates
+    }
+
+    /// Writes `bytes` into `scratch` with every traditional character from `first` on folded to simplified.
+    func fold(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, into scratch: inout [UInt8]) {
+        let n = bytes.count
+        var i = first
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: bytes)
-        i = first
         fold.withUnsafeBufferPointer { table in
             while i + 2 < n {
                 let b = scratch[i]
@@ -104,15 +101,59 @@ public struct ToneLexicon: Sendable {
                 }
             }
         }
-        return true
     }
 
-    /// The tone tokens of `bytes`, leftmost-longest; `tokens` is cleared first.
-    func tokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Lexicon.Token]) {
-        guard let finder else {
-            tokens.removeAll(keepingCapacity: true)
-            return
+    /// The tone tokens of `bytes`, leftmost-longest; `tokens` is cleared first. `latin` and `cjk` say
+    /// which scripts the segment holds (`scan`); `spare` is scratch for the second automaton's tokens.
+    func tokens(
+        in bytes: UnsafeBufferPointer<UInt8>, latin hasLatin: Bool, cjk hasCJK: Bool,
+        into tokens: inout [Lexicon.Token], spare: inout [Lexicon.Token]
+    ) {
+        tokens.removeAll(keepingCapacity: true)
+        let latin = hasLatin ? self.latin : nil
+        let cjk = hasCJK ? self.cjk : nil
+        switch (latin, cjk) {
+        case (nil, nil): return
+        case (let finder?, nil), (nil, let finder?): finder.tokens(in: bytes, into: &tokens)
+        case (let l?, let c?):
+            // A Latin token and a Chinese one never overlap (their bytes differ), so the two lists
+            // only need merging by position.
+            l.tokens(in: bytes, into: &tokens)
+            c.tokens(in: bytes, into: &spare)
+            guard !spare.isEmpty else { return }
+            tokens.append(contentsOf: spare)
+            tokens.sort { $0.start < $1.start }
         }
-        finder.tokens(in: bytes, into: &tokens)
+    }
+
+    /// One pass over a segment: whether it holds Latin letters, whether it holds characters of three
+    /// bytes or more (Chinese), and where its first traditional character stands (-1: none).
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (latin: Bool, cjk: Bool, traditional: Int) {
+        let n = bytes.count
+        var latin = false, cjk = false
+        var i = 0
+        return fold.withUnsafeBufferPointer { table in
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if !latin { latin = (b | 0x20) &- 0x61 < 26 }
+                    i += 1
+                } else if b >= 0xE0 && b < 0xF0 && i + 2 < n {
+                    cjk = true
+                    let cp = Int(b & 0x0F) << 12 | Int(bytes[i + 1] & 0x3F) << 6 | Int(bytes[i + 2] & 0x3F)
+                    if table[cp] != 0 { return (latin || ToneLexicon.hasLetter(bytes, from: i), true, i) }
+                    i += 3
+                } else {
+                    cjk = cjk || b >= 0xE0
+                    i += 1
+                }
+            }
+            return (latin, cjk, -1)
+        }
+    }
+
+    private static func hasLetter(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        for i in from..<bytes.count where (bytes[i] | 0x20) &- 0x61 < 26 { return true }
+        return false
     }
 }

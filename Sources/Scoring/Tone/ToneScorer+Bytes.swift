@@ -76,6 +76,15 @@ extension ToneScorer {
         return true
     }
 
+    /// Whether most letters of the segment are capitals (then a word in capitals is no emphasis).
+    static func isShouting(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var upper = 0, lower = 0
+        for b in bytes {
+            if b >= 0x41 && b <= 0x5A { upper += 1 } else if b >= 0x61 && b <= 0x7A { lower += 1 }
+        }
+        return upper > lower
+    }
+
     /// A sentence-level step, shown in `--explain` like a word.
     static func note(_ what: String, _ change: String, _ segment: Int, _ kind: SegmentKind) -> ToneEvidence {
         ToneEvidence(

@@ -10,6 +10,10 @@ public struct ToneScorer: Sendable {
     private var tokens: [Lexicon.Token] = []
     /// The segment folded to simplified characters, when it holds traditional ones.
     private var folded: [UInt8] = []
+    /// The second automaton's tokens before they are merged.
+    private var spare: [Lexicon.Token] = []
+    /// Which scripts the current segment holds.
+    private var script = (latin: false, cjk: false)
 
     public init(lexicon: ToneLexicon) {
         self.lexicon = lexicon
@@ -22,9 +26,12 @@ public struct ToneScorer: Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>, kind: SegmentKind, segment: Int, domain: Double,
         evidence: inout [ToneEvidence]?
     ) -> SentenceTone {
-        guard lexicon.folded(bytes, into: &folded) else {
+        let scan = lexicon.scan(bytes)
+        script = (scan.latin, scan.cjk)
+        guard scan.traditional >= 0 else {
             return scoreFolded(bytes, kind: kind, segment: segment, domain: domain, evidence: &evidence)
         }
+        lexicon.fold(bytes, from: scan.traditional, into: &folded)
         var scratch: [UInt8] = []
         swap(&scratch, &folded)
         defer { swap(&scratch, &folded) }
@@ -38,7 +45,7 @@ public struct ToneScorer: Sendable {
         evidence: inout [ToneEvidence]?
     ) -> SentenceTone {
         let p = lexicon.model.parameters
-        lexicon.tokens(in: bytes, into: &tokens)
+        lexicon.tokens(in: bytes, latin: script.latin, cjk: script.cjk, into: &tokens, spare: &spare)
         var sum = 0.0
         var words = 0
         if !tokens.isEmpty {
@@ -65,8 +72,8 @@ public struct ToneScorer: Sendable {
                     ToneScorer.note(question.term, "×\(ToneScorer.format(question.factor))", segment, kind))
             }
         }
-        let marks = ToneScorer.exclamations(bytes)
-        if marks > 0 && sum != 0 {
+        let marks = sum == 0 ? 0 : ToneScorer.exclamations(bytes)
+        if marks > 0 {
             let add = (sum > 0 ? 1.0 : -1.0) * Double(marks) * p.exclamation
             sum += add
             evidence?.append(ToneScorer.note("!", (add > 0 ? "+" : "") + ToneScorer.format(add), segment, kind))
@@ -90,7 +97,6 @@ public struct ToneScorer: Sendable {
     struct Context {
         var contrast: (start: Int, end: Int, term: String)?
         var question: (term: String, factor: Double)?
-        var shouting = false
     }
 
     static func context(of tokens: [Lexicon.Token], lexicon: ToneLexicon, _ bytes: UnsafeBufferPointer<UInt8>)
@@ -106,11 +112,6 @@ public struct ToneScorer: Sendable {
         if c.question == nil, ToneScorer.endsWithQuestionMark(bytes) {
             c.question = ("?", lexicon.model.parameters.question)
         }
-        var upper = 0, lower = 0
-        for b in bytes {
-            if b >= 0x41 && b <= 0x5A { upper += 1 } else if b >= 0x61 && b <= 0x7A { lower += 1 }
-        }
-        c.shouting = upper > lower
         return c
     }
 
@@ -155,7 +156,7 @@ public struct ToneScorer: Sendable {
             value *= factor
             applied?.append("\(rule.term)×\(ToneScorer.format(factor))")
         }
-        if p.capitals != 0, !context.shouting, ToneScorer.isCapitals(bytes, token.start, token.end) {
+        if p.capitals != 0, ToneScorer.isCapitals(bytes, token.start, token.end), !ToneScorer.isShouting(bytes) {
             value += value > 0 ? p.capitals : -p.capitals
             applied?.append("CAPS+\(ToneScorer.format(p.capitals))")
         }
