@@ -71,17 +71,8 @@ public struct LabelSet: Sendable {
 
         var rows: [Row] = []
         var seen: [String: Int] = [:]
-        var lineNumber = 0
         var headerSeen = false
-        // Split on the scalar: "\r\n" is one Character, so splitting on the Character "\n" would leave a
-        // CRLF file as one line (and no rows at all).
-        for raw in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = String(String.UnicodeScalarView(raw))
-            if line.hasSuffix("\r") { line.removeLast() }
-            if lineNumber == 1 && line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for (lineNumber, columns) in TabbedLines.rows(text) {
             if !headerSeen {
                 headerSeen = true
                 if columns.first == "file" { continue }

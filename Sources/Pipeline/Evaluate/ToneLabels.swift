@@ -29,15 +29,8 @@ public struct ToneLabels: Sendable {
         var band: ClosedRange<Double> = -0.5...0.5
         var parsed: [(file: String, index: Int, rating: Double?, label: ToneLabel?, line: Int)] = []
         var seen: [String: Int] = [:]
-        var lineNumber = 0
-        for raw in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = String(String.UnicodeScalarView(raw))
-            if line.hasSuffix("\r") { line.removeLast() }
-            if lineNumber == 1 && line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+        for (lineNumber, columns) in TabbedLines.rows(text) {
             let at = "\(path):\(lineNumber)"
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             if columns.first == "file" { continue }  // a header row
             if columns.first == "neutral" {
                 guard columns.count == 3, let low = Double(columns[1]), let high = Double(columns[2]), low <= high

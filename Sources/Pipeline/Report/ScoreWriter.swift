@@ -62,7 +62,7 @@ public struct JSONLinesScoreWriter: ScoreWriter {
             out.raw(tail)
             if explain {
                 out.key("tone_evidence")
-                SentenceWriter.evidenceArray(scored.toneEvidence, into: &out)
+                JSONLinesScoreWriter.evidenceArray(scored.toneEvidence, into: &out)
             }
             out.raw("}\n")
             return out.bytes
@@ -81,18 +81,23 @@ public struct JSONLinesScoreWriter: ScoreWriter {
             out.raw(tail)
             if explain {
                 out.key("evidence")
-                out.raw(0x5B)
-                for (k, e) in c.evidence.enumerated() {
-                    if k > 0 { out.raw(0x2C) }
-                    JSONLinesScoreWriter.evidence(e, into: &out)
-                }
-                out.raw(0x5D)
+                JSONLinesScoreWriter.evidenceArray(c.evidence, into: &out)
                 out.key("tone_evidence")
-                SentenceWriter.evidenceArray(scored.toneEvidence, into: &out)
+                JSONLinesScoreWriter.evidenceArray(scored.toneEvidence, into: &out)
             }
             out.raw("}\n")
         }
         return out.bytes
+    }
+
+    /// A JSON array of evidence objects.
+    static func evidenceArray(_ list: [Evidence], into out: inout JSONBytes) {
+        out.raw(0x5B)
+        for (k, e) in list.enumerated() {
+            if k > 0 { out.raw(0x2C) }
+            JSONLinesScoreWriter.evidence(e, into: &out)
+        }
+        out.raw(0x5D)
     }
 
     static func evidence(_ e: Evidence) -> String {

@@ -52,7 +52,7 @@ public struct SentenceWriter: ScoreWriter {
                 o.string(model)
                 if explain {
                     o.key("evidence")
-                    SentenceWriter.evidenceArray(words, into: &o)
+                    JSONLinesScoreWriter.evidenceArray(words, into: &o)
                 }
                 o.raw("}\n")
                 out += o.text
@@ -71,7 +71,7 @@ public struct SentenceWriter: ScoreWriter {
     }
 
     /// The tone words of one sentence as `--explain` lines: value, text, entry, valence, source, rules.
-    static func evidenceLines(_ evidence: [ToneEvidence], indent: String = "        ") -> String {
+    static func evidenceLines(_ evidence: [Evidence], indent: String = "        ") -> String {
         var out = ""
         for e in evidence {
             let mods = e.modifiers.isEmpty ? "" : " " + e.modifiers.joined(separator: " ")
@@ -83,34 +83,5 @@ public struct SentenceWriter: ScoreWriter {
             }
         }
         return out
-    }
-
-    static func evidenceArray(_ evidence: [ToneEvidence], into o: inout JSONBytes) {
-        o.raw(0x5B)
-        for (k, e) in evidence.enumerated() {
-            if k > 0 { o.raw(0x2C) }
-            o.raw(0x7B)
-            o.key("matched", first: true)
-            o.string(e.matched)
-            o.key("entry")
-            o.string(e.entry)
-            o.key("source")
-            o.string(e.source)
-            o.key("valence")
-            o.number(e.weight)
-            o.key("modifiers")
-            o.raw(0x5B)
-            for (i, m) in e.modifiers.enumerated() {
-                if i > 0 { o.raw(0x2C) }
-                o.string(m)
-            }
-            o.raw(0x5D)
-            o.key("value")
-            o.number(e.value)
-            o.key("segment")
-            o.integer(e.segment)
-            o.raw(0x7D)
-        }
-        o.raw(0x5D)
     }
 }

@@ -36,7 +36,7 @@ public struct ArticleScorer: Sendable {
         segmenter.segments(title: article.title, body: article.body, into: &list)
         var tone = ToneAggregate()
         var sentenceTones: [SentenceTone] = []
-        var toneEvidence: [ToneEvidence]? = explain ? [] : nil
+        var toneEvidence: [Evidence]? = explain ? [] : nil
         let p = lexicon.model.parameters
         for index in 0..<list.count {
             let kind = list.items[index].kind

@@ -11,5 +11,5 @@ public struct ScoredArticle: Sendable, Equatable {
     /// Each segment's tone, when the scorer was asked for sentences or evidence.
     public var sentences: [SentenceTone] = []
     /// The words that made the tone, with `--explain`.
-    public var toneEvidence: [ToneEvidence] = []
+    public var toneEvidence: [Evidence] = []
 }

@@ -105,19 +105,9 @@ public struct Lexicon: Sendable {
         var patternEntry: [Int32] = []
 
         func add(_ text: String, _ kind: Kind, caseSensitive: Bool = false) {
-            var form = text
-            var wildcard = false
-            if form.hasSuffix("*") && form.utf8.allSatisfy({ $0 < 0x80 }) {
-                wildcard = true
-                form.removeLast()
-            }
-            let bytes = Array(form.utf8)
-            guard let first = bytes.first, let last = bytes.last else { return }
+            guard let (entry, form) = Lexicon.entry(text, kind, caseSensitive: caseSensitive) else { return }
             let entryIndex = Int32(entries.count)
-            entries.append(
-                Entry(
-                    kind: kind, text: text, exact: caseSensitive ? bytes : nil,
-                    latinStart: Lexicon.isWordByte(first), latinEnd: Lexicon.isWordByte(last), wildcard: wildcard))
+            entries.append(entry)
             for spelling in Lexicon.spellings(of: form, traditional: traditional) {
                 patterns.append(Lexicon.lowercasedASCII(spelling))
                 patternEntry.append(entryIndex)
@@ -169,6 +159,23 @@ public struct Lexicon: Sendable {
             model.countries.filter { $0.kind == .bare }.flatMap {
                 Lexicon.spellings(of: $0.form, traditional: traditional).map { Array($0.utf8) }
             })
+    }
+
+    /// The entry of a model term and the text to match (a trailing Latin `*` taken off), or nil for an
+    /// empty term.
+    static func entry(_ text: String, _ kind: Kind, caseSensitive: Bool = false) -> (Entry, String)? {
+        var form = text
+        var wildcard = false
+        if form.hasSuffix("*") && form.utf8.allSatisfy({ $0 < 0x80 }) {
+            wildcard = true
+            form.removeLast()
+        }
+        let bytes = Array(form.utf8)
+        guard let first = bytes.first, let last = bytes.last else { return nil }
+        let entry = Entry(
+            kind: kind, text: text, exact: caseSensitive ? bytes : nil, latinStart: Lexicon.isWordByte(first),
+            latinEnd: Lexicon.isWordByte(last), wildcard: wildcard)
+        return (entry, form)
     }
 
     /// Every spelling of `form` with traditional characters in place of simplified ones (capped).

@@ -34,21 +34,10 @@ public struct ToneLexicon: Sendable {
         var patterns: [[UInt8]] = []
         var patternEntry: [Int32] = []
         func add(_ text: String, _ kind: Lexicon.Kind) {
-            var form = text
-            var wildcard = false
-            if form.hasSuffix("*") && form.utf8.allSatisfy({ $0 < 0x80 }) {
-                wildcard = true
-                form.removeLast()
-            }
-            let bytes = Array(form.utf8)
-            guard let first = bytes.first, let last = bytes.last else { return }
-            let entryIndex = Int32(entries.count)
-            entries.append(
-                Lexicon.Entry(
-                    kind: kind, text: text, exact: nil, latinStart: Lexicon.isWordByte(first),
-                    latinEnd: Lexicon.isWordByte(last), wildcard: wildcard))
+            guard let (entry, form) = Lexicon.entry(text, kind) else { return }
             patterns.append(Lexicon.lowercasedASCII(form))
-            patternEntry.append(entryIndex)
+            patternEntry.append(Int32(entries.count))
+            entries.append(entry)
         }
         // Words are `.cue(i)` into `model.tone.words`, rule words `.modifier(i)` into `model.tone.rules`.
         for (index, word) in tone.words.enumerated() { add(word.term, .cue(index)) }

@@ -86,10 +86,10 @@ extension ToneScorer {
     }
 
     /// A sentence-level step, shown in `--explain` like a word.
-    static func note(_ what: String, _ change: String, _ segment: Int, _ kind: SegmentKind) -> ToneEvidence {
-        ToneEvidence(
+    static func note(_ what: String, _ change: String, _ segment: Int, _ kind: SegmentKind) -> Evidence {
+        Evidence(
             matched: what, entry: what, source: "tone_rules.tsv", weight: 0, modifiers: [change], value: 0,
-            segment: segment, segmentKind: kind)
+            role: "tone", segment: segment, segmentKind: kind, segmentText: "")
     }
 
     static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {

@@ -24,7 +24,7 @@ public struct ToneScorer: Sendable {
     /// title weight); `evidence`, when not nil, receives each word's part.
     public mutating func score(
         _ bytes: UnsafeBufferPointer<UInt8>, kind: SegmentKind, segment: Int, domain: Double,
-        evidence: inout [ToneEvidence]?
+        evidence: inout [Evidence]?
     ) -> SentenceTone {
         let scan = lexicon.scan(bytes)
         script = (scan.latin, scan.cjk)
@@ -42,7 +42,7 @@ public struct ToneScorer: Sendable {
 
     private mutating func scoreFolded(
         _ bytes: UnsafeBufferPointer<UInt8>, kind: SegmentKind, segment: Int, domain: Double,
-        evidence: inout [ToneEvidence]?
+        evidence: inout [Evidence]?
     ) -> SentenceTone {
         let p = lexicon.model.parameters
         lexicon.tokens(in: bytes, latin: script.latin, cjk: script.cjk, into: &tokens, spare: &spare)
@@ -60,10 +60,11 @@ public struct ToneScorer: Sendable {
                 if let applied {
                     let token = tokens[index]
                     evidence?.append(
-                        ToneEvidence(
+                        Evidence(
                             matched: ToneScorer.text(bytes, token.start, token.end), entry: word.term,
                             source: word.source.description, weight: word.valence, modifiers: applied,
-                            value: (value * 1000).rounded() / 1000, segment: segment, segmentKind: kind))
+                            value: (value * 1000).rounded() / 1000, role: "tone", segment: segment, segmentKind: kind,
+                            segmentText: ""))
                 }
             }
             if let question = context.question, sum != 0 {

@@ -9,7 +9,7 @@ struct ToneRulesTests {
     func tone(_ sentence: String) -> Double { Fixture.article("Notice", sentence).tone }
 
     /// The sentence's words and rules as `--explain` shows them.
-    func evidence(_ sentence: String) -> [ToneEvidence] {
+    func evidence(_ sentence: String) -> [Evidence] {
         var scorer = ArticleScorer(lexicon: Fixture.lexicon, explain: true)
         let article = Article(
             id: "t:1", file: "t", index: 1, line: 1, title: "Notice", outlet: nil, published: nil, topic: nil,
