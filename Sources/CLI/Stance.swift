@@ -13,9 +13,17 @@ enum Stance {
           summary [PATH...]   Aggregate per country × outlet × period: articles, mean score with 95% interval,
                               label counts, net stance. With no PATH, runs on the bundled corpus.
                               Example: stance summary --by country,period --period month
+          convert PATH...     Exports (every variant) → JSON Lines, one article a line, ids kept.
+                              Example: stance convert Evaluations/seeds --output seeds.jsonl
+          merge PARTIAL...    Combine `summary --format partial` outputs into one summary, byte for byte.
+                              Example: stance merge part-*.jsonl --format csv
           eval [DIR...]       Accuracy against labelled sets (labels.tsv): detection P/R/F1, stance accuracy,
                               macro-F1, kappa, confusion matrix, baselines, per country and language.
                               Example: stance eval Evaluations/seeds --folds 3 --errors
+          chart [PATH...]     One chart as SVG: --kind timeline|outlets|labels --output FILE.svg.
+                              Example: stance chart --kind timeline --period month --output timeline.svg
+          report [PATH...]    One self-contained HTML report: inputs, summary, charts, evidence (--labels DIR: accuracy).
+                              Example: stance report --output report.html --labels Evaluations/seeds
           model check [DIR]   Validate the model files; every problem with file:line.
                               Example: stance model check Models
 
@@ -43,12 +51,18 @@ enum Stance {
         case "score": return ScoreCommand.run(rest)
         case "summary": return SummaryCommand.run(rest)
         case "eval": return EvalCommand.run(rest)
+        case "convert": return ConvertCommand.run(rest)
+        case "merge": return MergeCommand.run(rest)
         case "model": return ModelCommand.run(rest)
+        case "chart": return ChartCommand.run(rest)
+        case "report": return ReportCommand.run(rest)
         case "-h", "--help", "help":
             print(help)
             return .ok
         default:
-            Frontend.error("unknown subcommand `\(command)` — use score, summary, eval or model (stance --help)")
+            Frontend.error(
+                "unknown subcommand `\(command)` — use score, summary, chart, report, eval, model, convert or merge (stance --help)"
+            )
             return .usage
         }
     }

@@ -8,11 +8,13 @@ enum ScoreCommand {
         USAGE: stance score [PATH...] [--format table|jsonl|csv] [--explain] [--by article|sentence] [--model DIR] [--output PATH] [--threads N]
 
         One row per (article, country) in input order: article id, title, outlet, published, topic, language,
-        country, score in [-1, 1], stance label, mentions, article tone, model name@version.
+        story id, country, score in [-1, 1], stance label, mentions, article tone, model name@version.
+        Syndicated copies (same body up to spacing, punctuation, case, Traditional/Simplified, or
+        near-identical) share a story id.
         --explain adds the evidence: every lexicon entry that moved the score, its weight, the modifiers
         applied, and the segment it stood in; and the tone's words, sentence by sentence, with the rules
-        applied (Documentation/Tone.md). --by sentence writes one row per segment instead: article, segment,
-        kind, tone in [-1, 1], text. With no PATH, scores the bundled corpus.
+        applied (Documentation/Tone.md). --by sentence writes one row per segment instead: article, story
+        id, segment, kind, tone in [-1, 1], text. With no PATH, scores the bundled corpus.
 
         Example: stance score Evaluations/seeds/000_8ca8292280351d11.txt --explain
         """
@@ -47,13 +49,7 @@ enum ScoreCommand {
             return .usage
         }
         let setup: Frontend.RunSetup
-        switch Frontend.setUpRun(args) {
-        case .success(let s): setup = s
-        case .failure(let failure): return failure.code
-        }
-        let (lexicon, inputs, threads, timing, started) = (
-            setup.lexicon, setup.inputs, setup.threads, setup.timing, setup.started
-        )
+        do { setup = try Frontend.setUpRun(args).get() } catch { return error.code }
         let sink: OutputSink
         do {
             sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
@@ -61,21 +57,21 @@ enum ScoreCommand {
             Frontend.error("\(error)")
             return .fatal
         }
-        let run = ScoringRun(lexicon: lexicon, explain: explain, sentences: bySentence, threads: threads)
-        let model = lexicon.model.identifier
+        let run = ScoringRun(lexicon: setup.lexicon, explain: explain, sentences: bySentence, threads: setup.threads)
+        let model = setup.lexicon.model.identifier
         sink.write(writer.header())
         do {
             // Rows are formatted on the worker threads and written here in input order.
-            let account = try run.run(
-                inputs, render: { writer.rowBytes($0, model: model) }, result: { sink.write(bytes: $0) },
-                rejected: Frontend.rejected, skipped: Frontend.skipped)
+            let account = try run.scoreRows(
+                setup.inputs, writer: writer, model: model, progress: Frontend.progress(args, setup.inputs),
+                write: { sink.write(bytes: $0) }, rejected: Frontend.rejected, skipped: Frontend.skipped)
             sink.write(writer.footer())
             if account.read == 0 {
                 sink.discard()
                 return Frontend.nothingRead(account)
             }
             try sink.commit()
-            if timing { Frontend.reportRun(account, since: started) }
+            if setup.timing { Frontend.reportRun(account, since: setup.started) }
             return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
         } catch {
             sink.discard()

@@ -109,7 +109,7 @@ public struct EvalReport {
             for ev in p.evidence {
                 let mods = ev.modifiers.isEmpty ? "" : " " + ev.modifiers.joined(separator: " ")
                 out +=
-                    "    \(String(format: "%+.2f", ev.value)) \(ev.matched) [\(ev.entry) \(JSON.number(ev.weight)), \(ev.source)\(mods), \(ev.role)] \(ev.segmentKind.rawValue) \(ev.segment): \(TextTable.truncate(ev.segmentText, 100))\n"
+                    "    \(String(format: "%+.2f", ev.value)) \(ev.matched) [\(ev.entry) \(JSON.number(ev.weight)), \(ev.source)\(mods), \(ev.role.rawValue)] \(ev.segmentKind.rawValue) \(ev.segment): \(TextTable.truncate(ev.segmentText, 100))\n"
             }
         }
         return count == 0 ? "No errors.\n" : out

@@ -16,7 +16,7 @@ public struct SentenceWriter: ScoreWriter {
 
     public func header() -> String {
         switch format {
-        case .csv: "article,segment,kind,tone,sum,text,model" + (explain ? ",evidence" : "") + "\n"
+        case .csv: "article,story,segment,kind,tone,sum,text,model" + (explain ? ",evidence" : "") + "\n"
         case .table, .jsonl: ""
         }
     }
@@ -24,7 +24,8 @@ public struct SentenceWriter: ScoreWriter {
     public func rows(_ scored: ScoredArticle, model: String) -> String {
         var out = ""
         if format == .table {
-            out += "\(scored.article.id)  [\(scored.language)]  tone \(TableScoreWriter.signed(scored.stance.tone))\n"
+            out +=
+                "\(scored.article.id)  [\(scored.language)]\(scored.story.map { "  story " + $0 } ?? "")  tone \(TableScoreWriter.signed(scored.stance.tone))\n"
         }
         for s in scored.sentences {
             let words = scored.toneEvidence.filter { $0.segment == s.segment }
@@ -38,6 +39,10 @@ public struct SentenceWriter: ScoreWriter {
                 o.raw(0x7B)
                 o.key("article", first: true)
                 o.string(scored.article.id)
+                if let story = scored.story {
+                    o.key("story")
+                    o.string(story)
+                }
                 o.key("segment")
                 o.integer(s.segment)
                 o.key("kind")
@@ -58,7 +63,7 @@ public struct SentenceWriter: ScoreWriter {
                 out += o.text
             case .csv:
                 var cells = [
-                    scored.article.id, String(s.segment), s.kind.rawValue, JSON.number(s.score),
+                    scored.article.id, scored.story ?? "", String(s.segment), s.kind.rawValue, JSON.number(s.score),
                     JSON.number((s.sum * 1000).rounded() / 1000), s.text, model,
                 ]
                 if explain {

@@ -78,7 +78,7 @@ public struct ArticleScorer: Sendable {
     static let languageClass: [UInt8] = (0..<256).map { (value: Int) -> UInt8 in
         let b = UInt8(value)
         if b >= 0xE4 && b <= 0xE9 { return 1 }
-        if Lexicon_isLetter(b) { return 2 }
+        if ByteScan.isLetter(b) { return 2 }
         return b >= 0x80 && b < 0xC0 ? 4 : 0
     }
 

@@ -12,4 +12,6 @@ public struct ScoredArticle: Sendable, Equatable {
     public var sentences: [SentenceTone] = []
     /// The words that made the tone, with `--explain`.
     public var toneEvidence: [Evidence] = []
+    /// The story id (`StoryPrint.text`) when the run assigns stories; written on score rows.
+    public var story: String? = nil
 }

@@ -238,7 +238,7 @@ public struct Segmenter: Sendable {
     /// A `.` that ends an abbreviation (U.S., Mr., Corp.) or an initial, not a sentence.
     func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ dot: Int) -> Bool {
         var w = dot
-        while w > start && (Lexicon_isLetter(b[w - 1]) || b[w - 1] == 0x2E) { w -= 1 }
+        while w > start && (ByteScan.isLetter(b[w - 1]) || b[w - 1] == 0x2E) { w -= 1 }
         let count = dot - w
         if count == 0 { return false }
         if count == 1 && b[w] >= 0x41 && b[w] <= 0x5A { return true }  // an initial
@@ -352,6 +352,3 @@ public struct Segmenter: Sendable {
         return n >= 3 && isCJKLead(out[n - 3]) && out[n - 2] & 0xC0 == 0x80 && out[n - 1] & 0xC0 == 0x80
     }
 }
-
-@inline(__always)
-func Lexicon_isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }

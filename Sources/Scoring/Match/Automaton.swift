@@ -30,11 +30,14 @@ public struct Automaton: Sendable {
         let outputStart: UnsafeMutablePointer<Int32>
         let outputs: UnsafeMutablePointer<Int32>
 
-        /// `next[state * classCount + class]` = the next state.
+        /// Fills the table straight from the breadth-first `goto` rows: row `n` of the table is row
+        /// `order[n]` of `goto`, every target renumbered through `newIndex` (no intermediate copy: the
+        /// table is states × classes, the largest thing a model load builds).
         init(
-            classOf: [Int32], classCount: Int, next: [Int32], states: Int, firstOutputState: Int,
-            maxLength: Int, outputStart: [Int32], outputs: [Int32]
+            classOf: [Int32], classCount: Int, goto: [Int32], order: [Int], newIndex: [Int32],
+            firstOutputState: Int, maxLength: Int, outputStart: [Int32], outputs: [Int32]
         ) {
+            let states = order.count
             self.classCount = classCount
             self.maxLength = maxLength
             self.states = states
@@ -49,16 +52,32 @@ public struct Automaton: Sendable {
                 let stride = 1 << shift
                 let table = UnsafeMutablePointer<UInt16>.allocate(capacity: max(states * stride, 1))
                 table.initialize(repeating: 0, count: max(states * stride, 1))
-                for state in 0..<states {
-                    for c in 0..<classCount { table[state * stride + c] = UInt16(next[state * classCount + c]) }
+                goto.withUnsafeBufferPointer { g in
+                    newIndex.withUnsafeBufferPointer { index in
+                        for (n, s) in order.enumerated() {
+                            let from = s * classCount, to = n * stride
+                            for c in 0..<classCount {
+                                table[to + c] = UInt16(truncatingIfNeeded: index[Int(g[from + c])])
+                            }
+                        }
+                    }
                 }
                 small = table
                 large = nil
             } else {
-                var rows = next
-                for k in rows.indices { rows[k] *= Int32(classCount) }
+                let rows = UnsafeMutablePointer<Int32>.allocate(capacity: max(states * classCount, 1))
+                goto.withUnsafeBufferPointer { g in
+                    newIndex.withUnsafeBufferPointer { index in
+                        for (n, s) in order.enumerated() {
+                            let from = s * classCount, to = n * classCount
+                            for c in 0..<classCount {
+                                (rows + to + c).initialize(to: index[Int(g[from + c])] * Int32(classCount))
+                            }
+                        }
+                    }
+                }
                 small = nil
-                large = Tables.copy(rows)
+                large = rows
             }
         }
 
@@ -251,18 +270,15 @@ public struct Automaton: Sendable {
         var newIndex = [Int32](repeating: 0, count: states)
         for (n, s) in order.enumerated() { newIndex[s] = Int32(n) }
         // The start state may itself hold output only for empty patterns, which are never added.
-        var next = [Int32](repeating: 0, count: states * classCount)
         var outputStart: [Int32] = [0]
         var outputs: [Int32] = []
         outputStart.reserveCapacity(states + 1)
-        for (n, s) in order.enumerated() {
-            let from = s * classCount, to = n * classCount
-            for c in 0..<classCount { next[to + c] = newIndex[Int(goto[from + c])] }
+        for s in order {
             outputs += outputLists[s]
             outputStart.append(Int32(outputs.count))
         }
         tables = Tables(
-            classOf: classOf, classCount: classCount, next: next, states: states,
+            classOf: classOf, classCount: classCount, goto: goto, order: order, newIndex: newIndex,
             firstOutputState: quiet, maxLength: max(1, patterns.map(\.count).max() ?? 1),
             outputStart: outputStart, outputs: outputs)
         patternLength = lengths

@@ -64,10 +64,10 @@ public struct Lexicon: Sendable {
     /// Pattern id → entry index (several spellings, e.g. traditional variants, share an entry).
     let patternEntry: [Int32]
     /// Pairing prefixes and suffixes as bytes.
-    let prefixes: [(bytes: [UInt8], role: Model.Affix.Role)]
+    let prefixes: [(bytes: [UInt8], mark: Model.Affix.Mark)]
     let suffixes: [[UInt8]]
     /// List joins (和, 、, "and", ","), lower-cased bytes; `series` ones join only inside a closed list.
-    let joins: [(bytes: [UInt8], series: Bool)]
+    let joins: [(bytes: [UInt8], isSeries: Bool)]
     /// The bytes of every bare form, to tell when a longer form begins or ends with one (欧|美企, 中|美国).
     let bareForms: Set<[UInt8]>
     /// For each cue with `{X}`, every spelling of the text after `{X}`, found by bytes after the object.
@@ -142,14 +142,14 @@ public struct Lexicon: Sendable {
         self.automaton = Automaton(patterns: patterns)
         self.finder = TokenFinder(automaton: automaton, patternEntry: patternEntry, entries: entries)
         self.prefixes = model.prefixes.flatMap { affix in
-            Lexicon.spellings(of: affix.text, traditional: traditional).map { (Array($0.utf8), affix.role) }
+            Lexicon.spellings(of: affix.text, traditional: traditional).map { (Array($0.utf8), affix.mark) }
         }
         self.suffixes = model.suffixes.flatMap {
             Lexicon.spellings(of: $0.text, traditional: traditional).map { Array($0.utf8) }
         }
         self.joins = model.joins.flatMap { join in
             Lexicon.spellings(of: join.text, traditional: traditional).map { spelling in
-                (Lexicon.lowercasedASCII(spelling), join.series)
+                (Lexicon.lowercasedASCII(spelling), join.isSeries)
             }
         }
         self.slotClosings = slotClosings
@@ -173,18 +173,20 @@ public struct Lexicon: Sendable {
         let bytes = Array(form.utf8)
         guard let first = bytes.first, let last = bytes.last else { return nil }
         let entry = Entry(
-            kind: kind, text: text, exact: caseSensitive ? bytes : nil, latinStart: Lexicon.isWordByte(first),
-            latinEnd: Lexicon.isWordByte(last), wildcard: wildcard)
+            kind: kind, text: text, exact: caseSensitive ? bytes : nil, latinStart: ByteScan.isWordByte(first),
+            latinEnd: ByteScan.isWordByte(last), wildcard: wildcard)
         return (entry, form)
     }
 
-    /// Every spelling of `form` with traditional characters in place of simplified ones (capped).
     /// The UTF-8 bytes of `text` with ASCII capitals lowered: how patterns and joins are stored, so
     /// they compare with the case-folded text.
     static func lowercasedASCII(_ text: String) -> [UInt8] {
         text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
     }
 
+    /// Every spelling of `form` with traditional characters in place of simplified ones: at most `limit`
+    /// (beyond that, further characters keep their simplified form only), so a model written in
+    /// simplified Chinese also matches traditional text.
     static func spellings(
         of form: String, traditional: [Unicode.Scalar: [Unicode.Scalar]], limit: Int = 64
     ) -> [String] {
@@ -198,16 +200,6 @@ public struct Lexicon: Sendable {
             }
         }
         return results
-    }
-
-    @inline(__always)
-    static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-    }
-
-    @inline(__always)
-    static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
     /// Finds the tokens of `bytes`: every match that passes its word-boundary and case checks, with

@@ -109,10 +109,10 @@ final class TokenFinder: @unchecked Sendable {
             let p = patterns[Int(tables.outputs[k])]
             let start = end - Int(p.length)
             var stop = end
-            if p.latinStart && start > 0 && Lexicon.isWordByte(bytes[start - 1]) { continue }
+            if p.latinStart && start > 0 && ByteScan.isWordByte(bytes[start - 1]) { continue }
             if p.wildcard {
-                while stop < count && Lexicon.isLetter(bytes[stop]) { stop += 1 }
-            } else if p.latinEnd && stop < count && Lexicon.isWordByte(bytes[stop]) {
+                while stop < count && ByteScan.isLetter(bytes[stop]) { stop += 1 }
+            } else if p.latinEnd && stop < count && ByteScan.isWordByte(bytes[stop]) {
                 continue
             }
             if p.exactStart >= 0 {

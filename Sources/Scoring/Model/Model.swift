@@ -3,11 +3,14 @@ import Foundation
 /// The lexicon model: countries, stance cues, modifiers and parameters, as read from `Models/`.
 ///
 /// A value type so it can be shared read-only by every worker thread; the matcher compiled from it
-/// (`CompiledModel`) is what scoring uses.
+/// (`Lexicon`) is what scoring uses.
 public struct Model: Sendable {
     /// How a country form is used in text.
     public enum FormKind: String, Sendable, CaseIterable {
         case name, capital, leader, body, firm, demonym, slang, bare
+        /// A place inside the country that stands for it in rare-earth news (Kachin, Kuantan, Mountain
+        /// Pass): scored like a name.
+        case place
     }
 
     public struct CountryForm: Sendable, Equatable {
@@ -60,10 +63,12 @@ public struct Model: Sendable {
 
     public struct Affix: Sendable, Equatable {
         public var text: String
-        public var role: Role
+        /// What the prefix marks the country after it as (the `role` column of `pairing.tsv`).
+        public var mark: Mark
 
-        /// What a prefix says of the country after it.
-        public enum Role: String, Sendable {
+        /// What a prefix says of the country after it. Not to be confused with `Evidence.Role`, how a
+        /// cue reached a country.
+        public enum Mark: String, Sendable {
             /// Nothing beyond completing a pairing (赴美, 涉俄).
             case plain
             /// The object of what follows (对华依赖: 华 is depended upon).
@@ -79,7 +84,7 @@ public struct Model: Sendable {
         public var text: String
         /// A `series` join (the English comma) joins only when the list is closed by a `list` join
         /// ("A, B and C"); alone it separates ("In China, the US ...").
-        public var series: Bool
+        public var isSeries: Bool
     }
 
     /// Where an entry was read, so evidence and errors can point back to the model file.
@@ -127,7 +132,7 @@ public struct Model: Sendable {
     public var cues: [Cue]
     public var modifiers: [Modifier]
     /// Traditional character → simplified character, both one Unicode scalar of the same UTF-8 length.
-    public var variants: [(String, String)]
+    public var variants: [(traditional: String, simplified: String)]
     /// Any outlet name → its canonical name.
     public var outlets: [String: String]
     public var parameters: Parameters

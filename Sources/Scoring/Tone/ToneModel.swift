@@ -64,7 +64,7 @@ public struct ToneModel: Sendable {
 
     public var words: [Word] = []
     /// Traditional → simplified characters read only by the tone layer (tone_variants.tsv).
-    public var variants: [(String, String)] = []
+    public var variants: [(traditional: String, simplified: String)] = []
     public var rules: [Rule] = []
     public var parameters = Parameters()
 

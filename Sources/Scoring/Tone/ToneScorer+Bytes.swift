@@ -24,7 +24,7 @@ extension ToneScorer {
                 // 、。「」 (E3 80 xx) and full-width ，；：（）！？ (EF BC xx) end a clause.
                 if i + 1 < to, bytes[i + 1] == 0x80 || bytes[i + 1] == 0xBC { return (words, cjk, true) }
             default:
-                let letter = Lexicon.isWordByte(b) || b == 0x27
+                let letter = ByteScan.isWordByte(b) || b == 0x27
                 if letter && !inWord { words += 1 }
                 inWord = letter
             }
@@ -71,7 +71,7 @@ extension ToneScorer {
 
     /// A Latin word of two letters or more written all in capitals (GREAT, not A or Great).
     static func isCapitals(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        guard end - start >= 2, Lexicon.isLetter(bytes[start]) else { return false }
+        guard end - start >= 2, ByteScan.isLetter(bytes[start]) else { return false }
         for i in start..<end where bytes[i] >= 0x61 && bytes[i] <= 0x7A { return false }
         return true
     }
@@ -89,7 +89,7 @@ extension ToneScorer {
     static func note(_ what: String, _ change: String, _ segment: Int, _ kind: SegmentKind) -> Evidence {
         Evidence(
             matched: what, entry: what, source: "tone_rules.tsv", weight: 0, modifiers: [change], value: 0,
-            role: "tone", segment: segment, segmentKind: kind, segmentText: "")
+            role: .tone, segment: segment, segmentKind: kind, segmentText: "")
     }
 
     static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {

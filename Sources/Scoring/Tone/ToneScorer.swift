@@ -63,7 +63,7 @@ public struct ToneScorer: Sendable {
                         Evidence(
                             matched: ToneScorer.text(bytes, token.start, token.end), entry: word.term,
                             source: word.source.description, weight: word.valence, modifiers: applied,
-                            value: (value * 1000).rounded() / 1000, role: "tone", segment: segment, segmentKind: kind,
+                            value: (value * 1000).rounded() / 1000, role: .tone, segment: segment, segmentKind: kind,
                             segmentText: ""))
                 }
             }

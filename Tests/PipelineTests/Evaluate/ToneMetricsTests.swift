@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Scoring
+import TestSupport
 import Testing
 
 /// The tone figures of `stance eval`: correlations, ranks with ties, labels and macro-F1.
@@ -51,8 +52,7 @@ struct ToneMetricsTests {
     }
 
     @Test func toneFileReadsNumbersLabelsAndABand() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tone-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Fixture.temporaryDirectory(prefix: "stance-tone")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("tone.tsv").path
         try "file\tindex\ttone\nneutral\t2.5\t3.5\na.txt\t1\t4.5\na.txt\t2\t3\na.txt\t3\tnegative\n".write(
@@ -64,8 +64,7 @@ struct ToneMetricsTests {
     }
 
     @Test func aToneFileRowForAMissingArticleNamesTheLine() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tone-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Fixture.temporaryDirectory(prefix: "stance-tone")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("tone.tsv").path
         try "a.txt\t1\t1\na.txt\t9\tpositive\n".write(toFile: path, atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import Pipeline
 import Scoring
+import TestSupport
 import Testing
 
 /// The general tone layer stated as examples: a sentence in, the direction of its tone out.

@@ -194,7 +194,7 @@ struct ReferenceSegmenter {
     /// A `.` that ends an abbreviation (U.S., Mr., Corp.) or an initial, not a sentence.
     func isAbbreviation(_ b: [UInt8], _ start: Int, _ dot: Int) -> Bool {
         var w = dot
-        while w > start && (Lexicon_isLetter(b[w - 1]) || b[w - 1] == 0x2E) { w -= 1 }
+        while w > start && (ByteScan.isLetter(b[w - 1]) || b[w - 1] == 0x2E) { w -= 1 }
         let word = Array(b[w..<dot])
         if word.isEmpty { return false }
         if word.count == 1 && word[0] >= 0x41 && word[0] <= 0x5A { return true }  // an initial

@@ -1,0 +1,86 @@
+extension SegmentScorer {
+    /// Targets of a relation cue (依赖, 卡{X}脖子, "reliance on"): its subject takes the value, its
+    /// object the opposite.
+    mutating func attributeRelation(_ cue: Cue, _ contribution: Contribution, topic: Int?) {
+        let object = cue.objectMention ?? relationObject(cueStart: cue.start, cueEnd: cue.end)
+        let subject = relationSubject(cueStart: cue.start, excluding: object, isLatin: cue.isLatin, topic: topic)
+        if let subject { addTarget(subject, contribution.value, .subject) }
+        // 不依赖中国, "reduce reliance on China": the subject's need is denied or lessened; the
+        // one depended on gains or loses nothing by it. Nor, in Chinese, when nobody is said to
+        // depend (出口经营者应向商务部申请: a procedure); an English "reliance on China" with no
+        // one named still says China is relied on.
+        if let object, subject != nil || cue.isLatin, contribution.keepsSign {
+            addTarget(.mention(object), -contribution.value, .object)
+        }
+    }
+
+    /// The subject of a relation: the nearest unmarked mention before the cue in its clause, else the
+    /// sentence's first unmarked mention before it, else (Chinese) the carried topic. Mentions of the
+    /// object's list are never the subject.
+    private func relationSubject(cueStart: Int, excluding object: Int?, isLatin: Bool, topic: Int?) -> Holder? {
+        let cueClause = clause(cueStart)
+        func isInObjectList(_ country: Int) -> Bool {
+            guard let object else { return false }
+            let group = mentions[object].group
+            return mentions[group...].contains { $0.group == group && $0.country == country }
+        }
+        var inClause: Int?
+        var first: Int?
+        var nearest: Int?
+        for (i, m) in mentions.enumerated()
+        where m.end <= cueStart && !m.isObject && !m.isAside && !isInObjectList(m.country) {
+            if first == nil { first = i }
+            if opensClause(m) { nearest = i }
+            if clause(m.start) == cueClause { inClause = i }
+        }
+        if let found = inClause ?? (isLatin ? first : nearest ?? first) { return .mention(found) }
+        if !isLatin, let topic, !isInObjectList(topic) { return .topic(topic) }
+        return nil
+    }
+
+    /// The object of a relation: a marked mention in the cue's clause, else the nearest mention after
+    /// the cue in the same clause.
+    private func relationObject(cueStart: Int, cueEnd: Int) -> Int? {
+        let cueClause = clause(cueStart)
+        var marked: Int?
+        for (i, m) in mentions.enumerated() where m.isObject && clause(m.start) == cueClause {
+            if marked == nil || m.end <= cueStart { marked = i }
+        }
+        if let marked { return marked }
+        for (i, m) in mentions.enumerated() where m.start >= cueEnd && clause(m.start) == cueClause { return i }
+        return nil
+    }
+
+    /// A `{X}` phrase found in the text: its country, where its closing text ends, and which cue it is.
+    struct SlotMatch {
+        /// The mention standing for `{X}`: the relation's object.
+        var mention: Int
+        /// The end of the closing text.
+        var end: Int
+        /// The cue whose closing text matched.
+        var cue: Int
+    }
+
+    /// For `卡{X}脖子`: the mention right after the opening text, and the end of the closing text when
+    /// it starts within `slotClosingReach` bytes after the mention (向中国商务部提交: 商务部 may stand
+    /// between). Several cues may share the opening (向{X}提交, 向{X}申请): the nearest closing text decides.
+    func slotObject(after index: Int, cue: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> SlotMatch? {
+        let open = tokens[index]
+        guard let m = mentions.firstIndex(where: { $0.start == open.end }), let alternatives = lexicon.slotClosings[cue]
+        else {
+            return nil
+        }
+        let from = mentions[m].end
+        let limit = min(bytes.count, from + Vocabulary.slotClosingReach)
+        var at = from
+        while at < limit {
+            for alternative in alternatives {
+                for closing in alternative.closings where ByteScan.hasBytes(bytes, closing, startingAt: at) {
+                    return SlotMatch(mention: m, end: at + closing.count, cue: alternative.cue)
+                }
+            }
+            at += 1
+        }
+        return nil
+    }
+}
