@@ -21,6 +21,40 @@ enum Frontend {
         try? FileHandle.standardError.write(contentsOf: Data((message + "\n").utf8))
     }
 
+    /// Writes `text` to standard output, checking the write: a full disk or a closed pipe is an error
+    /// (exit 1) with a message, never a silent success.
+    static func output(_ text: String) -> Exit {
+        let sink = OutputSink()
+        sink.write(text)
+        do {
+            try sink.commit()
+            return .ok
+        } catch {
+            Frontend.error(error.description)
+            return .fatal
+        }
+    }
+
+    /// The `--output` sink, or standard output; refuses (exit 2) an output that is one of the inputs.
+    static func sink(_ args: Arguments, inputs: InputSource) -> Result<OutputSink, Failure> {
+        guard let path = args.options["--output"] else { return .success(OutputSink()) }
+        do {
+            try OutputSink.checkNotInput(path, inputs: inputs.files.map(\.path))
+            return .success(try OutputSink(path: path))
+        } catch {
+            Frontend.error(error.description)
+            if case .isInput = error { return .failure(Failure(code: .usage)) }
+            return .failure(Failure(code: .fatal))
+        }
+    }
+
+    /// A run whose output could not be written: the error, then the account of what was read; exit 1.
+    static func outputFailed(_ error: Error, _ account: RunAccount?) -> Exit {
+        Frontend.error("\(error)")
+        if let account { note(account.summary + " (stopped: the output could not be written)") }
+        return .fatal
+    }
+
     /// The checkout this binary was built from, for finding `Models/` and `Evaluations/`.
     static let checkout: String? = ModelLocator.checkoutRoot(fromSourceFile: #filePath)
 
@@ -121,7 +155,7 @@ enum Frontend {
             }
             paths = [bundled]
         }
-        let inputs = InputSource(paths: paths)
+        let inputs = InputSource(pathBytes: paths.map(RawArguments.bytes))
         for shared in inputs.sharedNames {
             note(
                 "warning: \(shared.paths.joined(separator: " and ")) share the name \(shared.name): their article ids (\(shared.name):n) collide — rename one to keep ids unique"

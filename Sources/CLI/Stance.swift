@@ -45,8 +45,7 @@ enum Stance {
         case "eval": return EvalCommand.run(rest)
         case "model": return ModelCommand.run(rest)
         case "-h", "--help", "help":
-            print(help)
-            return .ok
+            return Frontend.output(help + "\n")
         default:
             Frontend.error("unknown subcommand `\(command)` — use score, summary, eval or model (stance --help)")
             return .usage
@@ -58,8 +57,7 @@ enum Stance {
         Arguments?, Frontend.Exit
     ) {
         if arguments.contains("--help") || arguments.contains("-h") {
-            print(help)
-            return (nil, .ok)
+            return (nil, Frontend.output(help + "\n"))
         }
         do {
             return (try Arguments(arguments, options: options, flags: flags), .ok)

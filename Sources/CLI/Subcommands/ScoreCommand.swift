@@ -39,32 +39,37 @@ enum ScoreCommand {
             setup.lexicon, setup.inputs, setup.threads, setup.timing, setup.started
         )
         let sink: OutputSink
-        do {
-            sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
-        } catch {
-            Frontend.error("\(error)")
-            return .fatal
+        switch Frontend.sink(args, inputs: inputs) {
+        case .success(let s): sink = s
+        case .failure(let failure): return failure.code
         }
         let run = ScoringRun(lexicon: lexicon, explain: explain, threads: threads)
         let model = lexicon.model.identifier
         sink.write(writer.header())
         do {
             // Rows are formatted on the worker threads and written here in input order.
+            // A failed write (a closed pipe, a full disk) stops the run: nothing more can be delivered.
             let account = try run.run(
-                inputs, render: { writer.rowBytes($0, model: model) }, result: { sink.write(bytes: $0) },
+                inputs, render: { writer.rowBytes($0, model: model) },
+                result: { row in
+                    sink.write(bytes: row)
+                    if sink.failed { try sink.commit() }
+                },
                 rejected: Frontend.rejected, skipped: Frontend.skipped)
             sink.write(writer.footer())
             if account.read == 0 {
                 sink.discard()
                 return Frontend.nothingRead(account)
             }
-            try sink.commit()
+            do { try sink.commit() } catch { return Frontend.outputFailed(error, account) }
             if timing { Frontend.reportRun(account, since: started) }
             return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
+        } catch let stopped as RunStopped {
+            sink.discard()
+            return Frontend.outputFailed(stopped.reason, stopped.account)
         } catch {
             sink.discard()
-            Frontend.error("\(error)")
-            return .fatal
+            return Frontend.outputFailed(error, nil)
         }
     }
 }

@@ -46,6 +46,11 @@ enum SummaryCommand {
         let (lexicon, inputs, threads, timing, started) = (
             setup.lexicon, setup.inputs, setup.threads, setup.timing, setup.started
         )
+        let sink: OutputSink
+        switch Frontend.sink(args, inputs: inputs) {
+        case .success(let s): sink = s
+        case .failure(let failure): return failure.code
+        }
         var aggregator = Aggregator(by: dimensions, period: period)
         let run = ScoringRun(lexicon: lexicon, threads: threads)
         let account: RunAccount
@@ -57,16 +62,13 @@ enum SummaryCommand {
             Frontend.error("\(error)")
             return .fatal
         }
-        if account.read == 0 { return Frontend.nothingRead(account) }
-        let text = SummaryReport(aggregator: aggregator, model: lexicon.model.identifier).render(format: format)
-        do {
-            let sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
-            sink.write(text)
-            try sink.commit()
-        } catch {
-            Frontend.error("\(error)")
-            return .fatal
+        if account.read == 0 {
+            sink.discard()
+            return Frontend.nothingRead(account)
         }
+        let text = SummaryReport(aggregator: aggregator, model: lexicon.model.identifier).render(format: format)
+        sink.write(text)
+        do { try sink.commit() } catch { return Frontend.outputFailed(error, account) }
         if timing { Frontend.reportRun(account, since: started) }
         return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
     }

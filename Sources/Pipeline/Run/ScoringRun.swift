@@ -92,27 +92,31 @@ public final class ScoringRun: @unchecked Sendable {
             while inFlight.count - head > maxInFlight { _ = try deliverOldest(wait: true) }
         }
 
-        for file in inputs.files {
-            do {
-                try InputSource.read(file) { event in
-                    switch event {
-                    case .article(let article):
+        do {
+            for file in inputs.files {
+                do {
+                    try InputSource.read(file) { event in
                         account.read += 1
-                        batch.append(article)
-                        if batch.count >= batchSize { try submit() }
-                    case .rejected(let rejection):
-                        account.read += 1
-                        account.rejected += 1
-                        rejected(rejection)
+                        switch event {
+                        case .article(let article):
+                            batch.append(article)
+                            if batch.count >= batchSize { try submit() }
+                        case .rejected(let rejection):
+                            account.rejected += 1
+                            rejected(rejection)
+                        }
                     }
+                } catch let error as LoadError {
+                    account.skippedFiles.append(error)
+                    skipped(error)
                 }
-            } catch let error as LoadError {
-                account.skippedFiles.append(error)
-                skipped(error)
             }
+            if !batch.isEmpty { try submit() }
+            while try deliverOldest(wait: true) {}
+        } catch {
+            // The output is gone (a closed pipe, a full disk): stop reading at once, keep the account.
+            throw RunStopped(account: account, reason: error)
         }
-        if !batch.isEmpty { try submit() }
-        while try deliverOldest(wait: true) {}
         return account
     }
 
@@ -124,6 +128,14 @@ public final class ScoringRun: @unchecked Sendable {
     fileprivate func score(_ article: Article, worker: Int) -> ScoredArticle {
         scorers[worker].score(article)
     }
+}
+
+/// A run ended early because handing on a result failed (the output could not be written); `account`
+/// counts what was read up to then.
+public struct RunStopped: Error, CustomStringConvertible {
+    public var account: RunAccount
+    public var reason: Error
+    public var description: String { "\(reason)" }
 }
 
 /// One batch of articles and its results, written by the workers at distinct indices.

@@ -22,7 +22,11 @@ public struct Automaton: Sendable {
         /// 32-bit table: `large[row + class]` = the row of the next state (`row` = state × `classCount`).
         let large: UnsafeMutablePointer<Int32>?
         let states: Int
-        /// States from this one on are those where at least one pattern ends.
+        /// States below this one have dense rows; the others are in `sparse`.
+        let denseStates: Int
+        let sparse: Sparse
+        /// Dense states from this one on are those where at least one pattern ends; every sparse
+        /// state is beyond it too, so one comparison still sends the common case down the fast path.
         let firstOutputState: Int
         /// The longest pattern, in bytes.
         let maxLength: Int
@@ -32,9 +36,11 @@ public struct Automaton: Sendable {
 
         /// `next[state * classCount + class]` = the next state.
         init(
-            classOf: [Int32], classCount: Int, next: [Int32], states: Int, firstOutputState: Int,
-            maxLength: Int, outputStart: [Int32], outputs: [Int32]
+            classOf: [Int32], classCount: Int, next: [Int32], states: Int, denseStates: Int, firstOutputState: Int,
+            maxLength: Int, outputStart: [Int32], outputs: [Int32], sparse: Sparse
         ) {
+            self.denseStates = denseStates
+            self.sparse = sparse
             self.classCount = classCount
             self.maxLength = maxLength
             self.states = states
@@ -47,16 +53,18 @@ public struct Automaton: Sendable {
             self.shift = shift
             if states <= 1 << 16 {
                 let stride = 1 << shift
-                let table = UnsafeMutablePointer<UInt16>.allocate(capacity: max(states * stride, 1))
-                table.initialize(repeating: 0, count: max(states * stride, 1))
-                for state in 0..<states {
+                let table = UnsafeMutablePointer<UInt16>.allocate(capacity: max(denseStates * stride, 1))
+                table.initialize(repeating: 0, count: max(denseStates * stride, 1))
+                for state in 0..<denseStates {
                     for c in 0..<classCount { table[state * stride + c] = UInt16(next[state * classCount + c]) }
                 }
                 small = table
                 large = nil
             } else {
+                // Row offsets (state × classes) when every state is dense; plain state numbers
+                // otherwise, as a sparse state's row offset could overflow 32 bits.
                 var rows = next
-                for k in rows.indices { rows[k] *= Int32(classCount) }
+                if denseStates == states { for k in rows.indices { rows[k] = rows[k] &* Int32(classCount) } }
                 small = nil
                 large = Tables.copy(rows)
             }
@@ -120,6 +128,31 @@ public struct Automaton: Sendable {
             }
         }
 
+        /// The next state from `state` on byte class `c`: a dense row, or a sparse state's edges and
+        /// failure links down to a dense row (amortised constant, as in any Aho–Corasick automaton).
+        @inline(__always)
+        func step(_ state: Int, _ c: Int) -> Int {
+            var s = state
+            while s >= denseStates {
+                let k = s - denseStates
+                let lo = Int(sparse.edgeStart[k]), hi = Int(sparse.edgeStart[k + 1])
+                for e in lo..<hi where Int(sparse.edgeClass[e]) == c { return Int(sparse.edgeTarget[e]) }
+                s = Int(sparse.fail[k])
+            }
+            if let small { return Int(small[(s &<< shift) &+ c]) }
+            guard let large else { return 0 }
+            return Int(large[s &* classCount &+ c])
+        }
+
+        /// `run` for an automaton with sparse states: dense steps until a sparse state is reached.
+        func runHybrid(_ base: UnsafePointer<UInt8>, _ count: Int, _ found: (Int, Int) -> Void) {
+            var state = 0
+            for index in 0..<count {
+                state = step(state, Int(classOf[Int(base[index])]))
+                if state >= firstOutputState && outputStart[state] != outputStart[state + 1] { found(state, index + 1) }
+            }
+        }
+
         static func copy(_ array: [Int32]) -> UnsafeMutablePointer<Int32> {
             let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: max(array.count, 1))
             array.withUnsafeBufferPointer {
@@ -141,6 +174,10 @@ public struct Automaton: Sendable {
         @inline(__always)
         func run(_ base: UnsafePointer<UInt8>, _ count: Int, _ found: (Int, Int) -> Void) {
             let classOf = self.classOf, firstOutputState = self.firstOutputState
+            if denseStates < states {
+                runHybrid(base, count, found)
+                return
+            }
             if let small {
                 if count >= 2 * maxLength + 48 {
                     runSplit(small, base, count, found)
@@ -168,15 +205,36 @@ public struct Automaton: Sendable {
         }
     }
 
+    /// The states beyond the dense budget: their edges by class, and their failure links.
+    struct Sparse {
+        var edgeStart: [Int32] = [0]
+        var edgeClass: [Int32] = []
+        var edgeTarget: [Int32] = []
+        var fail: [Int32] = []
+        var bytes: Int { (edgeStart.count + edgeClass.count + edgeTarget.count + fail.count) * 4 }
+    }
+
     let tables: Tables
     /// Byte length of each pattern.
     public let patternLength: [Int32]
+
+    /// The size of the compiled tables, in bytes.
+    public var memoryBytes: Int {
+        tables.denseStates * tables.classCount * (tables.small != nil ? 2 : 4) + 256 * 4 + tables.states * 4
+            + tables.sparse.bytes + Int(tables.outputStart[tables.states]) * 4
+    }
 
     /// The number of DFA states.
     public var stateCount: Int { tables.states }
 
     /// Compiles `patterns` (already case-folded to ASCII lower case where wanted).
-    public init(patterns: [[UInt8]]) {
+    ///
+    /// Memory is linear in the total bytes of the patterns: the trie is built with one hashed edge per
+    /// pattern byte (never a dense row per state), and only the shallowest states — those text keeps
+    /// returning to, up to `denseBudget` table entries — get dense rows. Deeper states keep their few
+    /// edges and their failure link (`Sparse`); the shipped model fits the budget whole, so its hot
+    /// loop is the dense one.
+    public init(patterns: [[UInt8]], denseBudget: Int = Automaton.defaultDenseBudget) {
         var used = [Bool](repeating: false, count: 256)
         for pattern in patterns { for byte in pattern { used[Int(byte)] = true } }
         var classOf = [Int32](repeating: 0, count: 256)
@@ -191,8 +249,8 @@ public struct Automaton: Sendable {
         }
         let classCount = count
 
-        // Trie with dense rows; -1 marks a missing edge until the BFS fills it in.
-        var goto: [Int32] = Array(repeating: -1, count: classCount)
+        // The trie: one hashed edge (state, class) → child per new pattern byte.
+        var edges: [Int: Int32] = [:]
         var own: [[Int32]] = [[]]
         var lengths: [Int32] = []
         lengths.reserveCapacity(patterns.count)
@@ -201,72 +259,99 @@ public struct Automaton: Sendable {
             guard !pattern.isEmpty else { continue }
             var state = 0
             for byte in pattern {
-                let slot = state * classCount + Int(classOf[Int(byte)])
-                if goto[slot] < 0 {
-                    goto[slot] = Int32(own.count)
+                let key = state &* 512 &+ Int(classOf[Int(byte)])
+                if let child = edges[key] {
+                    state = Int(child)
+                } else {
+                    edges[key] = Int32(own.count)
+                    state = own.count
                     own.append([])
-                    goto.append(contentsOf: repeatElement(-1, count: classCount))
                 }
-                state = Int(goto[slot])
             }
             own[state].append(Int32(id))
         }
-
         let states = own.count
+        var children = [[(cls: Int32, child: Int32)]](repeating: [], count: states)
+        for (key, child) in edges { children[key / 512].append((Int32(key % 512), child)) }
+        edges = [:]
+        for s in 0..<states where children[s].count > 1 { children[s].sort { $0.cls < $1.cls } }
+
+        // Failure links and inherited outputs, breadth first.
         var fail = [Int32](repeating: 0, count: states)
         var outputLists = own
-        var queue: [Int] = []
+        var queue: [Int] = [0]
         queue.reserveCapacity(states)
-        for c in 0..<classCount {
-            let child = goto[c]
-            if child < 0 { goto[c] = 0 } else { fail[Int(child)] = 0; queue.append(Int(child)) }
+        func edge(_ s: Int, _ c: Int32) -> Int32? {
+            for e in children[s] where e.cls == c { return e.child }
+            return nil
         }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            let failState = Int(fail[state])
-            if !outputLists[failState].isEmpty { outputLists[state] += outputLists[failState] }
-            let row = state * classCount, failRow = failState * classCount
-            for c in 0..<classCount {
-                let child = goto[row + c]
-                if child < 0 {
-                    goto[row + c] = goto[failRow + c]
-                } else {
-                    fail[Int(child)] = goto[failRow + c]
-                    queue.append(Int(child))
+            for (c, child) in children[state] {
+                if state != 0 {
+                    var f = Int(fail[state])
+                    while f != 0 && edge(f, c) == nil { f = Int(fail[f]) }
+                    fail[Int(child)] = edge(f, c) ?? 0
                 }
+                let f = Int(fail[Int(child)])
+                if !outputLists[f].isEmpty { outputLists[Int(child)] += outputLists[f] }
+                queue.append(Int(child))
             }
         }
 
-        // Renumber: the start state stays 0, every state without output comes before every state
-        // with output, so one comparison tells whether anything ends in a state; within each part
-        // states go in breadth-first order, so the shallow states that text keeps returning to
-        // share a few cache lines.
+        // Dense rows for a breadth-first prefix (closed under failure links, which lead to shallower
+        // states); numbering: dense states without output, dense with output, then sparse ones.
+        let denseCount = max(1, min(states, denseBudget / max(classCount, 1)))
         var order: [Int] = [0]
         order.reserveCapacity(states)
-        for s in queue where outputLists[s].isEmpty { order.append(s) }
+        for s in queue[1..<denseCount] where outputLists[s].isEmpty { order.append(s) }
         let quiet = order.count
-        for s in queue where !outputLists[s].isEmpty { order.append(s) }
+        for s in queue[1..<denseCount] where !outputLists[s].isEmpty { order.append(s) }
+        order += queue[denseCount...]
         var newIndex = [Int32](repeating: 0, count: states)
         for (n, s) in order.enumerated() { newIndex[s] = Int32(n) }
-        // The start state may itself hold output only for empty patterns, which are never added.
-        var next = [Int32](repeating: 0, count: states * classCount)
+
+        // Dense rows, in breadth-first order so a failure state's row is ready before it is copied.
+        var denseRow = [[Int32]](repeating: [], count: denseCount)
+        for (k, s) in queue[0..<denseCount].enumerated() {
+            var row = s == 0 ? [Int32](repeating: 0, count: classCount) : denseRow[Int(newIndex[Int(fail[s])])]
+            for (c, child) in children[s] { row[Int(c)] = newIndex[Int(child)] }
+            _ = k
+            denseRow[Int(newIndex[s])] = row
+        }
+        var next = [Int32]()
+        next.reserveCapacity(denseCount * classCount)
+        for n in 0..<denseCount { next += denseRow[n] }
+        denseRow = []
+
+        var sparse = Sparse()
+        sparse.edgeStart.reserveCapacity(states - denseCount + 1)
+        for s in order[denseCount...] {
+            sparse.fail.append(newIndex[Int(fail[s])])
+            for (c, child) in children[s] {
+                sparse.edgeClass.append(c)
+                sparse.edgeTarget.append(newIndex[Int(child)])
+            }
+            sparse.edgeStart.append(Int32(sparse.edgeClass.count))
+        }
         var outputStart: [Int32] = [0]
         var outputs: [Int32] = []
         outputStart.reserveCapacity(states + 1)
-        for (n, s) in order.enumerated() {
-            let from = s * classCount, to = n * classCount
-            for c in 0..<classCount { next[to + c] = newIndex[Int(goto[from + c])] }
+        for s in order {
             outputs += outputLists[s]
             outputStart.append(Int32(outputs.count))
         }
         tables = Tables(
-            classOf: classOf, classCount: classCount, next: next, states: states,
+            classOf: classOf, classCount: classCount, next: next, states: states, denseStates: denseCount,
             firstOutputState: quiet, maxLength: max(1, patterns.map(\.count).max() ?? 1),
-            outputStart: outputStart, outputs: outputs)
+            outputStart: outputStart, outputs: outputs, sparse: sparse)
         patternLength = lengths
     }
+
+    /// Dense table entries allowed (4 M: 8 MB of 16-bit entries); deeper states are sparse.
+    public static let defaultDenseBudget = 1 << 22
 
     /// Calls `found(pattern, end)` for every occurrence in `bytes`, `end` being the exclusive byte offset.
     /// Patterns ending at the same byte come longest first, in the order they were given.

@@ -19,60 +19,34 @@ extension ModelReader {
                 issue(file, row, "duplicate key `\(key)` (also line \(line)) — keep one"); continue
             }
             seen[key] = row.line
-            func positive() -> Bool {
-                if value > 0 { return true }
-                issue(file, row, "`\(key)` must be greater than 0")
-                return false
+            // One table of ranges (ParameterSpace) for every parameter: outside them a score can
+            // overflow or vanish (title_weight 1e308 made NaN), and `Int(1e300)` would trap.
+            guard let range = ParameterSpace.ranges[key] else {
+                issue(file, row, "unknown parameter `\(key)` — see the comment at the top of params.tsv")
+                continue
             }
-            /// A window is a whole count of characters or words: `Int(1e300)` would trap.
-            func window() -> Int? {
-                if value >= 1 && value <= 1000 && value == value.rounded() { return Int(value) }
-                issue(file, row, "`\(key)` must be a whole number from 1 to 1000")
-                return nil
+            guard range.contains(value) else {
+                issue(file, row, "`\(key)` \(row.columns[1]) out of range — it must be \(range.text)")
+                continue
             }
             switch key {
             case "favorable": p.favorable = value
             case "unfavorable": p.unfavorable = value
             case "tone_favorable": p.toneFavorable = value
             case "tone_unfavorable": p.toneUnfavorable = value
-            case "title_weight": if positive() { p.titleWeight = value }
-            case "scale": if positive() { p.scale = value }
-            case "contrast_after": if positive() { p.contrastAfter = value }
-            case "quoted_question":
-                if value >= -1 && value <= 1 {
-                    p.quotedQuestion = value
-                } else {
-                    issue(file, row, "`quoted_question` must lie in -1...1")
-                }
-            case "distant_attribution":
-                if value > 0 && value <= 1 {
-                    p.distantAttribution = value
-                } else {
-                    issue(file, row, "`distant_attribution` must lie in (0, 1]")
-                }
-            case "prior_segments":
-                if value >= 0 {
-                    p.priorSegments = value
-                } else {
-                    issue(file, row, "`prior_segments` must be 0 or more")
-                }
-            case "share_min":
-                if value > 0 && value <= 100 {
-                    p.shareMin = value
-                } else {
-                    issue(file, row, "`share_min` is a percentage in (0, 100]")
-                }
-            case "share_weight":
-                if value > 0 && value <= 4 {
-                    p.shareWeight = value
-                } else {
-                    issue(file, row, "`share_weight` must lie in (0, 4], like a cue weight")
-                }
-            case "negation_window_cjk": if let w = window() { p.negationWindowCJK = w }
-            case "negation_window_words": if let w = window() { p.negationWindowWords = w }
-            case "intensifier_window_cjk": if let w = window() { p.intensifierWindowCJK = w }
-            case "intensifier_window_words": if let w = window() { p.intensifierWindowWords = w }
-            default: issue(file, row, "unknown parameter `\(key)` — see the comment at the top of params.tsv")
+            case "title_weight": p.titleWeight = value
+            case "scale": p.scale = value
+            case "contrast_after": p.contrastAfter = value
+            case "prior_segments": p.priorSegments = value
+            case "quoted_question": p.quotedQuestion = value
+            case "distant_attribution": p.distantAttribution = value
+            case "share_min": p.shareMin = value
+            case "share_weight": p.shareWeight = value
+            case "negation_window_cjk": p.negationWindowCJK = Int(value)
+            case "negation_window_words": p.negationWindowWords = Int(value)
+            case "intensifier_window_cjk": p.intensifierWindowCJK = Int(value)
+            case "intensifier_window_words": p.intensifierWindowWords = Int(value)
+            default: break
             }
         }
         // The thresholds and the scale decide every label: a missing line must not fall back silently.
