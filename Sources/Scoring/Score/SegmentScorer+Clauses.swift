@@ -50,12 +50,15 @@ extension SegmentScorer {
         return m.start - start <= Vocabulary.clauseOpeningReach
     }
 
-    /// Clause number of a byte offset: the boundaries strictly before it.
+    /// Clause number of a byte offset: the boundaries strictly before it (a binary search: a long
+    /// segment has many).
     func clause(_ offset: Int) -> Int {
-        var count = 0
-        for b in boundaries {
-            if b < offset { count += 1 } else { break }
+        var lo = 0
+        var hi = boundaries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if boundaries[mid] < offset { lo = mid + 1 } else { hi = mid }
         }
-        return count
+        return lo
     }
 }
