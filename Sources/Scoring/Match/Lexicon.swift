@@ -54,7 +54,7 @@ public struct Lexicon: Sendable {
         public var entry: Int
     }
 
-    public let model: Model
+    public internal(set) var model: Model
     /// Country codes, sorted; `Kind.country(i)` indexes this.
     public let codes: [String]
     public let entries: [Entry]

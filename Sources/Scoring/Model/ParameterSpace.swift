@@ -69,3 +69,13 @@ public enum ParameterSpace {
         }
     }
 }
+
+extension Lexicon {
+    /// The same compiled lexicon with other parameters (which no pattern depends on): trying many
+    /// parameter files needs no new automaton.
+    public func replacingParameters(_ parameters: Model.Parameters) -> Lexicon {
+        var copy = self
+        copy.model.parameters = parameters
+        return copy
+    }
+}
