@@ -45,7 +45,9 @@ public struct LabelSet: Sendable {
         guard !inputs.files.isEmpty else {
             throw .badRow(
                 at: directory,
-                problem: "no article files (.txt or .jsonl) in the labelled set — put the exports labels.tsv names beside it")
+                problem:
+                    "no article files (.txt or .jsonl) in the labelled set — put the exports labels.tsv names beside it"
+            )
         }
         for file in inputs.files {
             do {
@@ -123,7 +125,9 @@ public struct LabelSet: Sendable {
         }
         // A header alone would evaluate to zeros and look like a result.
         guard headerSeen, !rows.isEmpty else {
-            throw .badRow(at: "\(labelsPath):1", problem: "labels.tsv has no rows — label at least one (file, index, country) pair")
+            throw .badRow(
+                at: "\(labelsPath):1",
+                problem: "labels.tsv has no rows — label at least one (file, index, country) pair")
         }
         self.rows = rows
     }

@@ -62,8 +62,12 @@ enum FileKind: Equatable, CustomStringConvertible {
     }
 
     static func withCString<R>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R {
-        (path + [0]).withUnsafeBufferPointer { p in
-            p.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+        // A NUL inside the path would end it early: it names no file (open gives ENOENT for "").
+        let bytes = path.contains(0) ? [0] : path + [0]
+        return bytes.withUnsafeBufferPointer { p in
+            p.withMemoryRebound(to: CChar.self) { c in
+                c.baseAddress.map(body) ?? body("")
+            }
         }
     }
 

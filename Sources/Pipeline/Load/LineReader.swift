@@ -91,7 +91,10 @@ public struct LineReader {
         var got = 0
         while true {
             buffer.append(contentsOf: repeatElement(0, count: LineReader.chunkBytes))
-            got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + old, LineReader.chunkBytes) }
+            got = buffer.withUnsafeMutableBytes { raw in
+                guard let base = raw.baseAddress else { return -1 }
+                return read(fd, base + old, LineReader.chunkBytes)
+            }
             if got < 0 && errno == EINTR {
                 buffer.removeSubrange(old...)
                 continue

@@ -165,7 +165,8 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
             let hint =
                 reason.contains("name too long")
                 ? "use a shorter file name"
-                : reason.contains("no such file") ? "check that the folder exists" : "check the folder and its permissions"
+                : reason.contains("no such file")
+                    ? "check that the folder exists" : "check the folder and its permissions"
             return "\(path): cannot write the output (\(reason)) — \(hint)"
         case .writeFailed(let path, let reason, let replaced):
             return replaced

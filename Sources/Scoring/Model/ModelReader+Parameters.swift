@@ -2,6 +2,18 @@ import Foundation
 
 /// Reading params.tsv: the numbers the scoring rules use.
 extension ModelReader {
+    /// Where each parameter goes (its range is in `ParameterSpace.ranges`).
+    static let realParameters: [String: WritableKeyPath<Model.Parameters, Double> & Sendable] = [
+        "favorable": \.favorable, "unfavorable": \.unfavorable, "tone_favorable": \.toneFavorable,
+        "tone_unfavorable": \.toneUnfavorable, "title_weight": \.titleWeight, "scale": \.scale,
+        "contrast_after": \.contrastAfter, "prior_segments": \.priorSegments, "quoted_question": \.quotedQuestion,
+        "distant_attribution": \.distantAttribution, "share_min": \.shareMin, "share_weight": \.shareWeight,
+    ]
+    static let wholeParameters: [String: WritableKeyPath<Model.Parameters, Int> & Sendable] = [
+        "negation_window_cjk": \.negationWindowCJK, "negation_window_words": \.negationWindowWords,
+        "intensifier_window_cjk": \.intensifierWindowCJK, "intensifier_window_words": \.intensifierWindowWords,
+    ]
+
     mutating func readParameters() throws(ModelError) -> Model.Parameters {
         let file = self.file("params.tsv")
         var p = Model.Parameters()
@@ -29,24 +41,10 @@ extension ModelReader {
                 issue(file, row, "`\(key)` \(row.columns[1]) out of range — it must be \(range.text)")
                 continue
             }
-            switch key {
-            case "favorable": p.favorable = value
-            case "unfavorable": p.unfavorable = value
-            case "tone_favorable": p.toneFavorable = value
-            case "tone_unfavorable": p.toneUnfavorable = value
-            case "title_weight": p.titleWeight = value
-            case "scale": p.scale = value
-            case "contrast_after": p.contrastAfter = value
-            case "prior_segments": p.priorSegments = value
-            case "quoted_question": p.quotedQuestion = value
-            case "distant_attribution": p.distantAttribution = value
-            case "share_min": p.shareMin = value
-            case "share_weight": p.shareWeight = value
-            case "negation_window_cjk": p.negationWindowCJK = Int(value)
-            case "negation_window_words": p.negationWindowWords = Int(value)
-            case "intensifier_window_cjk": p.intensifierWindowCJK = Int(value)
-            case "intensifier_window_words": p.intensifierWindowWords = Int(value)
-            default: break
+            if let field = ModelReader.realParameters[key] {
+                p[keyPath: field] = value
+            } else if let field = ModelReader.wholeParameters[key] {
+                p[keyPath: field] = Int(value)
             }
         }
         // The thresholds and the scale decide every label: a missing line must not fall back silently.

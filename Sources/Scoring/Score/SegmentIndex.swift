@@ -125,26 +125,25 @@ struct SegmentIndex {
         if any { quotes.build(bytes) } else { quotes.clear() }
     }
 
-    /// The number of mentions whose first byte is below `offset` (mentions are sorted by start).
-    static func count(_ mentions: [SegmentScorer.Mention], startingBelow offset: Int) -> Int {
+    /// The first index in `0..<count` where `isBefore` turns false (it holds for a prefix): a binary search.
+    static func partition(_ count: Int, isBefore: (Int) -> Bool) -> Int {
         var lo = 0
-        var hi = mentions.count
+        var hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if mentions[mid].start < offset { lo = mid + 1 } else { hi = mid }
+            if isBefore(mid) { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
 
+    /// The number of mentions whose first byte is below `offset` (mentions are sorted by start).
+    static func count(_ mentions: [SegmentScorer.Mention], startingBelow offset: Int) -> Int {
+        partition(mentions.count) { mentions[$0].start < offset }
+    }
+
     /// The number of mentions ending at or before `offset` (ends are sorted too: mentions never overlap).
     static func count(_ mentions: [SegmentScorer.Mention], endingBy offset: Int) -> Int {
-        var lo = 0
-        var hi = mentions.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if mentions[mid].end <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        partition(mentions.count) { mentions[$0].end <= offset }
     }
 
     /// `ByteScan.units` over a range that grows to the left one piece at a time (a modifier search walks
@@ -277,13 +276,7 @@ struct QuoteIndex {
 
     /// The number of marks before byte `offset`.
     private func marks(before offset: Int) -> Int {
-        var lo = 0
-        var hi = position.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if position[mid] < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        SegmentIndex.partition(position.count) { position[$0] < offset }
     }
 
     /// Whether `start..<end` stands between an opening “ (or ") and its closing quote.

@@ -53,12 +53,6 @@ extension SegmentScorer {
     /// Clause number of a byte offset: the boundaries strictly before it (a binary search: a long
     /// segment has many).
     func clause(_ offset: Int) -> Int {
-        var lo = 0
-        var hi = boundaries.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if boundaries[mid] < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        SegmentIndex.partition(boundaries.count) { boundaries[$0] < offset }
     }
 }

@@ -71,13 +71,8 @@ extension SegmentScorer {
         let p = SegmentIndex.count(mentions, endingBy: cueStart)
         let lastObject = index.lastObjectBefore[p]
         if lastObject >= 0 && index.clause[Int(lastObject)] == cueClause { return Int(lastObject) }
-        var lo = 0
-        var hi = mentions.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if index.clause[mid] < cueClause { lo = mid + 1 } else { hi = mid }
-        }
-        let firstObject = index.nextObjectFrom[lo]
+        let clauseStart = SegmentIndex.partition(mentions.count) { index.clause[$0] < cueClause }
+        let firstObject = index.nextObjectFrom[clauseStart]
         if firstObject >= 0 && index.clause[Int(firstObject)] == cueClause { return Int(firstObject) }
         let q = SegmentIndex.count(mentions, startingBelow: cueEnd)
         if q < mentions.count && index.clause[q] == cueClause { return q }

@@ -193,13 +193,8 @@ public struct SegmentScorer: Sendable {
 
     /// The first token starting at or after `offset` (tokens are sorted by start).
     func firstToken(startingAtOrAfter offset: Int) -> Int? {
-        var lo = 0
-        var hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < tokens.count ? lo : nil
+        let k = SegmentIndex.partition(tokens.count) { tokens[$0].start < offset }
+        return k < tokens.count ? k : nil
     }
 
     /// Adds the cue's targets to the sums of the countries this article names, with the evidence when

@@ -63,8 +63,11 @@ struct HostileInputTests {
         try Robust.write(Robust.export(Robust.records(2)), "closed/hidden.txt", in: dir)
         #expect(chmod(closed, 0o000) == 0)
         let outcome = try Robust.spawn(
-            ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", try Robust.binary(), "score",
-                dir] + Self.model)
+            [
+                "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", try Robust.binary(),
+                "score",
+                dir,
+            ] + Self.model)
         #expect(outcome.status == 3, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("\(closed): cannot read (permission denied: folder skipped)"))
     }

@@ -1,8 +1,8 @@
 import Foundation
-@testable import Scoring
 import Testing
 
 @testable import Pipeline
+@testable import Scoring
 
 /// Issue 12, scorer and model: bounded terms, checked parameters, no NaN, a model that detects a
 /// country, and segments of megabytes scored in near-linear time.
@@ -74,14 +74,15 @@ struct HostileModelTests {
     @Test("property: 60 random params.tsv inside the checker's ranges never give NaN or an infinite score")
     func randomParametersStayFinite() throws {
         let base = try Robust.lexicon()
-        var rng = SplitMix(seed: 2026)
-        let articles = try Robust.load(paths: [Robust.seedsDirectory]).articles + [
-            Article(
-                id: "x:1", file: "x", index: 1, line: 1,
-                title: String(repeating: "美国依赖中国稀土吗“中国主导”全球占九成，", count: 40), outlet: nil,
-                published: nil, topic: nil,
-                body: String(repeating: "美国和日本不依赖中国稀土但是非常主导 the U.S. relies on China, ", count: 400))
-        ]
+        var rng = RobustRNG(seed: 2026)
+        let articles =
+            try Robust.load(paths: [Robust.seedsDirectory]).articles + [
+                Article(
+                    id: "x:1", file: "x", index: 1, line: 1,
+                    title: String(repeating: "美国依赖中国稀土吗“中国主导”全球占九成，", count: 40), outlet: nil,
+                    published: nil, topic: nil,
+                    body: String(repeating: "美国和日本不依赖中国稀土但是非常主导 the U.S. relies on China, ", count: 400))
+            ]
         for round in 0..<60 {
             let rows = ParameterSpace.draw(&rng).map { ($0.key, $0.value) }
             let dir = try Self.model(["params.tsv": Self.params(rows)])
@@ -122,18 +123,22 @@ struct HostileModelTests {
 
     @Test("item 14: the per-segment tables answer as the plain scans did (quotes, units)")
     func tablesMatchScans() {
-        var rng = SplitMix(seed: 7)
+        var rng = RobustRNG(seed: 7)
         let pieces = ["“", "”", "\"", "a", "b ", "中", "-", "'", "é", " ", "9"]
         for _ in 0..<300 {
             var text = ""
-            for _ in 0..<Int.random(in: 0..<40, using: &rng) { text += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            for _ in 0..<Int.random(in: 0..<40, using: &rng) {
+                text += pieces[Int.random(in: 0..<pieces.count, using: &rng)]
+            }
             let bytes = Array(text.utf8)
             bytes.withUnsafeBufferPointer { b in
                 var quotes = QuoteIndex()
                 quotes.build(b)
                 for start in 0...b.count {
                     for end in start...b.count {
-                        #expect(quotes.isQuoted(start: start, end: end) == SegmentScorer.isQuoted(b, start: start, end: end))
+                        #expect(
+                            quotes.isQuoted(start: start, end: end) == SegmentScorer.isQuoted(b, start: start, end: end)
+                        )
                     }
                     var back = SegmentIndex.UnitsBackward(to: b.count)
                     var from = b.count
@@ -150,18 +155,5 @@ struct HostileModelTests {
                 }
             }
         }
-    }
-}
-
-/// A small seeded generator, so the property tests draw the same models on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -34,7 +34,8 @@ struct HostileOutputTests {
 
     @Test("item 1: --output /dev/stdout prints to standard output; a FIFO is written in place, not replaced")
     func specialFilesWrittenInPlace() throws {
-        let toStdout = try Robust.stance(["score", Self.seed, "--format", "csv", "--output", "/dev/stdout"] + Self.model)
+        let toStdout = try Robust.stance(
+            ["score", Self.seed, "--format", "csv", "--output", "/dev/stdout"] + Self.model)
         #expect(toStdout.status == 0, "\(toStdout.stderr)")
         #expect(toStdout.stdoutText.hasPrefix("article,title,"))
 
@@ -169,9 +170,11 @@ struct HostileOutputTests {
         }
     }
 
-    @Test("item 7: SIGHUP, SIGUSR1, SIGALRM and SIGQUIT mid-run leave no temporary file", arguments: [
-        SIGHUP, SIGUSR1, SIGALRM, SIGQUIT,
-    ])
+    @Test(
+        "item 7: SIGHUP, SIGUSR1, SIGALRM and SIGQUIT mid-run leave no temporary file",
+        arguments: [
+            SIGHUP, SIGUSR1, SIGALRM, SIGQUIT,
+        ])
     func signalsRemoveTemporaryFiles(_ signal: Int32) throws {
         let dir = try Robust.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
