@@ -33,16 +33,18 @@ struct SegmentIndex {
     var quotes = QuoteIndex()
 
     /// Rebuilds the tables for the current segment.
-    mutating func build(_ s: SegmentScorer, _ bytes: UnsafeBufferPointer<UInt8>) {
-        let mentions = s.mentions
+    mutating func build(
+        mentions: [SegmentScorer.Mention], tokens: [Lexicon.Token], boundaries: [Int], clauseStarts: [Int],
+        lexicon: Lexicon, _ bytes: UnsafeBufferPointer<UInt8>
+    ) {
         let count = mentions.count
         clause.removeAll(keepingCapacity: true)
         opens.removeAll(keepingCapacity: true)
         var k = 0
         for m in mentions {
-            while k < s.boundaries.count && s.boundaries[k] < m.start { k += 1 }
+            while k < boundaries.count && boundaries[k] < m.start { k += 1 }
             clause.append(Int32(k))
-            let start = k == 0 ? 0 : s.clauseStarts[k - 1]
+            let start = k == 0 ? 0 : clauseStarts[k - 1]
             opens.append(m.start - start <= SegmentScorer.Vocabulary.clauseOpeningReach)
         }
         for kind in 0..<2 {
@@ -61,7 +63,7 @@ struct SegmentIndex {
             }
             lastBefore[kind].append(last)
             lastOpenBefore[kind].append(lastOpen)
-            nextFrom[kind] = SegmentIndex.suffix(count) { eligible(mentions[$0]) }
+            SegmentIndex.suffix(count, into: &nextFrom[kind]) { eligible(mentions[$0]) }
         }
         lastObjectBefore.removeAll(keepingCapacity: true)
         var lastObject: Int32 = -1
@@ -70,20 +72,21 @@ struct SegmentIndex {
             if mentions[i].isObject { lastObject = Int32(i) }
         }
         lastObjectBefore.append(lastObject)
-        nextObjectFrom = SegmentIndex.suffix(count) { mentions[$0].isObject }
-        buildGroups(mentions, countries: s.lexicon.codes.count)
-        buildQuestions(s, bytes)
+        SegmentIndex.suffix(count, into: &nextObjectFrom) { mentions[$0].isObject }
+        buildGroups(mentions, countries: lexicon.codes.count)
+        buildQuestions(tokens: tokens, boundaries: boundaries, lexicon: lexicon, bytes)
     }
 
-    /// `table[q]` = the first index at or after `q` (below `count`) where `test` holds, or -1.
-    private static func suffix(_ count: Int, _ test: (Int) -> Bool) -> [Int32] {
-        var table = [Int32](repeating: -1, count: count + 1)
+    /// `table[q]` = the first index at or after `q` (below `count`) where `test` holds, or -1; the
+    /// table's storage is reused from segment to segment.
+    private static func suffix(_ count: Int, into table: inout [Int32], _ test: (Int) -> Bool) {
+        table.removeAll(keepingCapacity: true)
+        table.append(contentsOf: repeatElement(-1, count: count + 1))
         var i = count - 1
         while i >= 0 {
             table[i] = test(i) ? Int32(i) : table[i + 1]
             i -= 1
         }
-        return table
     }
 
     /// Lists are runs of mentions sharing their first mention's index as `group`.
@@ -110,15 +113,18 @@ struct SegmentIndex {
         }
     }
 
-    private mutating func buildQuestions(_ s: SegmentScorer, _ bytes: UnsafeBufferPointer<UInt8>) {
-        firstQuestion = [Int32](repeating: -1, count: s.boundaries.count + 1)
+    private mutating func buildQuestions(
+        tokens: [Lexicon.Token], boundaries: [Int], lexicon: Lexicon, _ bytes: UnsafeBufferPointer<UInt8>
+    ) {
+        firstQuestion.removeAll(keepingCapacity: true)
+        firstQuestion.append(contentsOf: repeatElement(-1, count: boundaries.count + 1))
         var k = 0
         var any = false
-        for (t, token) in s.tokens.enumerated() {
-            guard case .modifier(let m) = s.lexicon.entries[token.entry].kind,
-                s.lexicon.model.modifiers[m].type == .question
+        for (t, token) in tokens.enumerated() {
+            guard case .modifier(let m) = lexicon.entries[token.entry].kind,
+                lexicon.model.modifiers[m].type == .question
             else { continue }
-            while k < s.boundaries.count && s.boundaries[k] < token.start { k += 1 }
+            while k < boundaries.count && boundaries[k] < token.start { k += 1 }
             if firstQuestion[k] < 0 { firstQuestion[k] = Int32(t) }
             any = true
         }

@@ -109,7 +109,9 @@ public struct SegmentScorer: Sendable {
         }
         guard hasCue else { return }
         findClauseBoundaries(bytes)
-        index.build(self, bytes)
+        index.build(
+            mentions: mentions, tokens: tokens, boundaries: boundaries, clauseStarts: clauseStarts, lexicon: lexicon,
+            bytes)
         let contrast = contrastPoint()
         var scan = CueScan()
         for index in tokens.indices {
