@@ -2,7 +2,8 @@
 # Fuzzes the loaders or the scorer with libFuzzer + AddressSanitizer for a bounded time.
 #
 #   Scripts/fuzz.sh [SECONDS] [loader|scorer]   (default 60 s, loader; FUZZ_MAX_LEN sets the input size
-#                                               limit, default 8192)
+#                                               limit, default 8192; FUZZ_REUSE_OBJECTS=1 relinks only
+#                                               the target against the last build's Scoring.o/Pipeline.o)
 #
 # scorer: Fuzz/FuzzScorer.swift scores random segments (raw bytes, or built from the model's terms,
 # repeated up to 300 KB) with the real model and seven models whose params.tsv is drawn from the
@@ -35,6 +36,12 @@ pipeline=$(find Sources/Pipeline -name '*.swift' | LC_ALL=C sort)
 
 echo "fuzz.sh: building the fuzz target in $out/ (log: $out/build.log)" >&2
 build() {
+    # FUZZ_REUSE_OBJECTS=1: keep Scoring.o and Pipeline.o from the last build (only the target changed).
+    if [ -n "${FUZZ_REUSE_OBJECTS:-}" ] && [ -f "$out/Scoring.o" ] && [ -f "$out/Pipeline.o" ]; then
+        swiftc "${common[@]}" -module-name "$module" -I "$out" "$source_file" "$out/Scoring.o" "$out/Pipeline.o" \
+            -o "$out/$binary"
+        return
+    fi
     # shellcheck disable=SC2086
     swiftc "${common[@]}" -wmo -module-name Scoring -emit-module -emit-module-path "$out/Scoring.swiftmodule" \
         -c -o "$out/Scoring.o" $scoring &&
