@@ -86,27 +86,14 @@ public struct LineReader {
             memoryOffset += count
             return
         }
-        let old = buffer.count
-        buffer.reserveCapacity(old + LineReader.chunkBytes)
+        // read(2) into scratch memory: only the pages it writes are touched (a small file costs one
+        // page, not a 1 MiB fill), and its errors carry errno.
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: LineReader.chunkBytes, alignment: 16)
+        defer { scratch.deallocate() }
         var got = 0
-        while true {
-            buffer.append(contentsOf: repeatElement(0, count: LineReader.chunkBytes))
-            got = buffer.withUnsafeMutableBytes { raw in
-                guard let base = raw.baseAddress else { return -1 }
-                return read(fd, base + old, LineReader.chunkBytes)
-            }
-            if got < 0 && errno == EINTR {
-                buffer.removeSubrange(old...)
-                continue
-            }
-            break
-        }
-        guard got >= 0 else {
-            let reason = String(cString: strerror(errno)).lowercased()
-            buffer.removeSubrange(old...)
-            throw ReadError(description: reason)
-        }
-        buffer.removeSubrange((old + got)...)
+        repeat { got = read(fd, scratch, LineReader.chunkBytes) } while got < 0 && errno == EINTR
+        guard got >= 0 else { throw ReadError(description: String(cString: strerror(errno)).lowercased()) }
+        buffer.append(contentsOf: UnsafeRawBufferPointer(start: scratch, count: got))
         if got == 0 { eof = true }
     }
 

@@ -40,53 +40,60 @@ struct SegmentIndex {
         let count = mentions.count
         clause.removeAll(keepingCapacity: true)
         opens.removeAll(keepingCapacity: true)
-        var k = 0
-        for m in mentions {
-            while k < boundaries.count && boundaries[k] < m.start { k += 1 }
-            clause.append(Int32(k))
-            let start = k == 0 ? 0 : clauseStarts[k - 1]
-            opens.append(m.start - start <= SegmentScorer.Vocabulary.clauseOpeningReach)
-        }
-        for kind in 0..<2 {
-            let eligible = { (m: SegmentScorer.Mention) in !m.isObject && (kind == 1 || !m.isAside) }
-            lastBefore[kind].removeAll(keepingCapacity: true)
-            lastOpenBefore[kind].removeAll(keepingCapacity: true)
-            var last: Int32 = -1
-            var lastOpen: Int32 = -1
-            for i in 0..<count {
-                lastBefore[kind].append(last)
-                lastOpenBefore[kind].append(lastOpen)
-                if eligible(mentions[i]) {
-                    last = Int32(i)
-                    if opens[i] { lastOpen = Int32(i) }
-                }
-            }
-            lastBefore[kind].append(last)
-            lastOpenBefore[kind].append(lastOpen)
-            SegmentIndex.suffix(count, into: &nextFrom[kind]) { eligible(mentions[$0]) }
-        }
+        lastBefore[0].removeAll(keepingCapacity: true)
+        lastBefore[1].removeAll(keepingCapacity: true)
+        lastOpenBefore[0].removeAll(keepingCapacity: true)
+        lastOpenBefore[1].removeAll(keepingCapacity: true)
         lastObjectBefore.removeAll(keepingCapacity: true)
+        // One pass forward: clause, opening, and the "last before" tables of both kinds and of objects.
+        var k = 0
+        var last: (Int32, Int32) = (-1, -1)
+        var lastOpen: (Int32, Int32) = (-1, -1)
         var lastObject: Int32 = -1
         for i in 0..<count {
+            let m = mentions[i]
+            while k < boundaries.count && boundaries[k] < m.start { k += 1 }
+            clause.append(Int32(k))
+            let opensClause = m.start - (k == 0 ? 0 : clauseStarts[k - 1]) <= SegmentScorer.Vocabulary.clauseOpeningReach
+            opens.append(opensClause)
+            lastBefore[0].append(last.0)
+            lastBefore[1].append(last.1)
+            lastOpenBefore[0].append(lastOpen.0)
+            lastOpenBefore[1].append(lastOpen.1)
             lastObjectBefore.append(lastObject)
-            if mentions[i].isObject { lastObject = Int32(i) }
+            if m.isObject {
+                lastObject = Int32(i)
+            } else {
+                last.1 = Int32(i)
+                if opensClause { lastOpen.1 = Int32(i) }
+                if !m.isAside {
+                    last.0 = Int32(i)
+                    if opensClause { lastOpen.0 = Int32(i) }
+                }
+            }
         }
+        lastBefore[0].append(last.0)
+        lastBefore[1].append(last.1)
+        lastOpenBefore[0].append(lastOpen.0)
+        lastOpenBefore[1].append(lastOpen.1)
         lastObjectBefore.append(lastObject)
-        SegmentIndex.suffix(count, into: &nextObjectFrom) { mentions[$0].isObject }
-        buildGroups(mentions, countries: lexicon.codes.count)
-        buildQuestions(tokens: tokens, boundaries: boundaries, lexicon: lexicon, bytes)
-    }
-
-    /// `table[q]` = the first index at or after `q` (below `count`) where `test` holds, or -1; the
-    /// table's storage is reused from segment to segment.
-    private static func suffix(_ count: Int, into table: inout [Int32], _ test: (Int) -> Bool) {
-        table.removeAll(keepingCapacity: true)
-        table.append(contentsOf: repeatElement(-1, count: count + 1))
+        // One pass backward: the "first from" tables.
+        nextObjectFrom.removeAll(keepingCapacity: true)
+        nextObjectFrom.append(contentsOf: repeatElement(-1, count: count + 1))
+        for kind in 0..<2 {
+            nextFrom[kind].removeAll(keepingCapacity: true)
+            nextFrom[kind].append(contentsOf: repeatElement(-1, count: count + 1))
+        }
         var i = count - 1
         while i >= 0 {
-            table[i] = test(i) ? Int32(i) : table[i + 1]
+            let m = mentions[i]
+            nextObjectFrom[i] = m.isObject ? Int32(i) : nextObjectFrom[i + 1]
+            nextFrom[1][i] = !m.isObject ? Int32(i) : nextFrom[1][i + 1]
+            nextFrom[0][i] = !m.isObject && !m.isAside ? Int32(i) : nextFrom[0][i + 1]
             i -= 1
         }
+        buildGroups(mentions, countries: lexicon.codes.count)
+        buildQuestions(tokens: tokens, boundaries: boundaries, lexicon: lexicon, bytes)
     }
 
     /// Lists are runs of mentions sharing their first mention's index as `group`.
