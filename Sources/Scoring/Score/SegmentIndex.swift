@@ -54,7 +54,8 @@ struct SegmentIndex {
             let m = mentions[i]
             while k < boundaries.count && boundaries[k] < m.start { k += 1 }
             clause.append(Int32(k))
-            let opensClause = m.start - (k == 0 ? 0 : clauseStarts[k - 1]) <= SegmentScorer.Vocabulary.clauseOpeningReach
+            let opensClause =
+                m.start - (k == 0 ? 0 : clauseStarts[k - 1]) <= SegmentScorer.Vocabulary.clauseOpeningReach
             opens.append(opensClause)
             lastBefore[0].append(last.0)
             lastBefore[1].append(last.1)
