@@ -2,7 +2,7 @@
 # Throughput benchmark for stance (Documentation/Performance.md).
 #
 # Usage:
-#   Scripts/bench.sh [MB]          corpus of MB megabytes (default 100): summary, score --format jsonl,
+#   Scripts/bench.sh [MB]          corpus of MB megabytes (default 100): summary, score --format jsonl, chart, report,
 #                                  and grep -F over every lexicon term, each the median of several runs
 #   Scripts/bench.sh --scaling     10 MB, 100 MB and 1 GB: time per MB and peak RSS (linearity, flat memory)
 #   Options: --runs N (default 5; 3 at 1 GB and more), --threads N (passed to stance), --one-file
@@ -190,7 +190,7 @@ done
 printf 'model load (read + validate + compile the automaton): %s ms (median of 7)\n' \
     "$(printf '%s\n' "${load_ms[@]}" | median)"
 
-kinds=(grep grepo summary score)
+kinds=(grep grepo summary score chart report)
 [ "$one_file" = 1 ] && kinds+=(file)
 
 for mb in "${sizes[@]}"; do
@@ -214,6 +214,8 @@ for mb in "${sizes[@]}"; do
                 summary) measure "$log" /dev/null "$stance" summary "$corpus" --quiet "${thread_args[@]}" ;;
                 score) measure "$log" /dev/null "$stance" score "$corpus" --format jsonl --quiet "${thread_args[@]}" ;;
                 file) measure "$log" /dev/null "$stance" summary "$corpus.txt" --quiet "${thread_args[@]}" ;;
+                chart) measure "$log" /dev/null "$stance" chart "$corpus" --kind timeline --quiet "${thread_args[@]}" ;;
+                report) measure "$log" /dev/null "$stance" report "$corpus" --quiet "${thread_args[@]}" ;;
             esac
             rm -f "$bench_dir/grep.out"
         done
@@ -233,6 +235,8 @@ for mb in "${sizes[@]}"; do
             summary) label="stance summary" ;;
             score) label="stance score --format jsonl" ;;
             file) label="stance summary (one file)" ;;
+            chart) label="stance chart --kind timeline" ;;
+            report) label="stance report" ;;
         esac
         printf '  %-34s %9.3f %9.1f %12.0f %8.1f MB %9.2fx %11s\n' "$label" "$secs" "$mbs" \
             "$(calc "$articles / $secs")" "$(calc "$rss / 1024")" "$ratio" "$([ -n "$ratio_o" ] && printf '%.2fx' "$ratio_o")"
@@ -279,6 +283,10 @@ if [ -n "${result_spm[summary.100]:-}" ]; then
     printf '  score   >= 1.0x grep -o:  %5.2fx  %s\n' "${result_ratio_o[score.100]}" "$(verdict "${result_ratio_o[score.100]} >= 1.0")"
     printf '  summary peak RSS <= 150 MB: %.1f MB  %s\n' "${result_rss[summary.100]}" "$(verdict "${result_rss[summary.100]} <= 150")"
     printf '  model load <= 50 ms:      %s ms  %s\n' "$model_ms" "$(verdict "$model_ms <= 50")"
+    for kind in chart report; do
+        ratio_t=$(calc "${result_spm[$kind.100]} / ${result_spm[summary.100]}")
+        printf '  %-6s time <= 1.2x summary: %5.2fx  %s\n' "$kind" "$ratio_t" "$(verdict "$ratio_t <= 1.2")"
+    done
     if [ -n "${result_spm[summary.1000]:-}" ]; then
         printf '  summary time/MB at 1 GB within 15%% of 100 MB: %+.1f%%  %s\n' \
             "$(calc "(${result_spm[summary.1000]} / ${result_spm[summary.100]} - 1) * 100")" \

@@ -35,26 +35,6 @@ enum Frontend {
         }
     }
 
-    /// The `--output` sink, or standard output; refuses (exit 2) an output that is one of the inputs.
-    static func sink(_ args: Arguments, inputs: InputSource) -> Result<OutputSink, Failure> {
-        guard let path = args.options["--output"] else { return .success(OutputSink()) }
-        do {
-            try OutputSink.checkNotInput(path, inputs: inputs.files.map(\.path))
-            return .success(try OutputSink(path: path))
-        } catch {
-            Frontend.error(error.description)
-            if case .isInput = error { return .failure(Failure(code: .usage)) }
-            return .failure(Failure(code: .fatal))
-        }
-    }
-
-    /// A run whose output could not be written: the error, then the account of what was read; exit 1.
-    static func outputFailed(_ error: Error, _ account: RunAccount?) -> Exit {
-        Frontend.error("\(error)")
-        if let account { note(account.summary + " (stopped: the output could not be written)") }
-        return .fatal
-    }
-
     /// The checkout this binary was built from, for finding `Models/` and `Evaluations/`.
     static let checkout: String? = ModelLocator.checkoutRoot(fromSourceFile: #filePath)
 

@@ -13,9 +13,17 @@ enum Stance {
           summary [PATH...]   Aggregate per country × outlet × period: articles, mean score with 95% interval,
                               label counts, net stance. With no PATH, runs on the bundled corpus.
                               Example: stance summary --by country,period --period month
+          convert PATH...     Exports (every variant) → JSON Lines, one article a line, ids kept.
+                              Example: stance convert Evaluations/seeds --output seeds.jsonl
+          merge PARTIAL...    Combine `summary --format partial` outputs into one summary, byte for byte.
+                              Example: stance merge part-*.jsonl --format csv
           eval [DIR...]       Accuracy against labelled sets (labels.tsv): detection P/R/F1, stance accuracy,
                               macro-F1, kappa, confusion matrix, baselines, per country and language.
                               Example: stance eval Evaluations/seeds --folds 3 --errors
+          chart [PATH...]     One chart as SVG: --kind timeline|outlets|labels --output FILE.svg.
+                              Example: stance chart --kind timeline --period month --output timeline.svg
+          report [PATH...]    One self-contained HTML report: inputs, summary, charts, evidence (--labels DIR: accuracy).
+                              Example: stance report --output report.html --labels Evaluations/seeds
           model check [DIR]   Validate the model files; every problem with file:line.
                               Example: stance model check Models
 
@@ -23,7 +31,8 @@ enum Stance {
 
         OPTIONS
           --model DIR         Model folder (default: $STANCE_MODEL, then Models/ of the checkout). All subcommands.
-          --output PATH       score, summary: write to PATH atomically instead of standard output.
+          --output PATH       score, summary, convert, merge, chart, report: write to PATH instead of standard
+                              output (a file atomically, a device or FIFO in place; never one of the inputs).
           --threads N         score, summary: worker threads, 0-256 (default 0: all cores). Same output for any N.
           --quiet             score, summary: no closing account on standard error when nothing was rejected.
           -h, --help          This help; `stance <subcommand> --help` for one subcommand.
@@ -43,11 +52,17 @@ enum Stance {
         case "score": return ScoreCommand.run(rest)
         case "summary": return SummaryCommand.run(rest)
         case "eval": return EvalCommand.run(rest)
+        case "convert": return ConvertCommand.run(rest)
+        case "merge": return MergeCommand.run(rest)
         case "model": return ModelCommand.run(rest)
+        case "chart": return ChartCommand.run(rest)
+        case "report": return ReportCommand.run(rest)
         case "-h", "--help", "help":
             return Frontend.output(help + "\n")
         default:
-            Frontend.error("unknown subcommand `\(command)` — use score, summary, eval or model (stance --help)")
+            Frontend.error(
+                "unknown subcommand `\(command)` — use score, summary, chart, report, eval, model, convert or merge (stance --help)"
+            )
             return .usage
         }
     }

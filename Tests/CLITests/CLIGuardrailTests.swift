@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Mistakes a user can make on the command line are refused with a clear message, never ignored.
@@ -48,7 +49,7 @@ struct CLIGuardrailTests {
     }
 
     @Test func filesSharingANameAreFlagged() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stance-dup-\(UUID().uuidString)")
+        let root = try Fixture.temporaryDirectory(prefix: "stance-dup")
         defer { try? FileManager.default.removeItem(at: root) }
         let source = CLITests.root.appendingPathComponent("Evaluations/seeds/000_8ca8292280351d11.txt")
         for folder in ["a", "b"] {

@@ -1,26 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// End to end: the built `stance` binary, its output streams and exit codes.
 @Suite("stance command line")
 struct CLITests {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: "/")
-    }()
+    /// The package root (`Fixture.rootURL`).
+    static var root: URL { Fixture.rootURL }
 
-    /// The `stance` product next to the test bundle, else in the checkout's `.build/debug`.
-    static let binary: URL? = {
-        var folders = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-        if let executable = Bundle.main.executableURL { folders.append(executable.deletingLastPathComponent()) }
-        folders.append(root.appendingPathComponent(".build/debug"))
-        return folders.map { $0.appendingPathComponent("stance") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    /// The `stance` product built with the tests (`Fixture.stanceBinary`).
+    static var binary: URL? { Fixture.stanceBinary }
 
     struct Run {
         var status: Int32
@@ -33,8 +22,7 @@ struct CLITests {
     static func stance(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
         let binary = try #require(
             binary, "the stance binary is not built next to the tests nor in .build/debug — run `swift build` first")
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stance-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try Fixture.temporaryDirectory(prefix: "stance-cli")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: out.path, contents: nil)

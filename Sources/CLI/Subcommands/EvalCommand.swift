@@ -73,6 +73,7 @@ enum EvalCommand {
         var rejected = false
         for set in sets {
             for r in set.rejections { Frontend.rejected(r); rejected = true }
+            for warning in set.warnings { Frontend.note("stance: warning: " + warning) }
         }
         var reports: [EvalReport] = []
         for set in sets {

@@ -8,7 +8,9 @@ enum ScoreCommand {
         USAGE: stance score [PATH...] [--format table|jsonl|csv] [--explain] [--model DIR] [--output PATH] [--threads N]
 
         One row per (article, country) in input order: article id, title, outlet, published, topic, language,
-        country, score in [-1, 1], stance label, mentions, article tone, model name@version.
+        story id, country, score in [-1, 1], stance label, mentions, article tone, model name@version.
+        Syndicated copies (same body up to spacing, punctuation, case, Traditional/Simplified, or
+        near-identical) share a story id.
         --explain adds the evidence: every lexicon entry that moved the score, its weight, the modifiers
         applied, and the segment it stood in. With no PATH, scores the bundled corpus.
 
@@ -31,38 +33,25 @@ enum ScoreCommand {
             return .usage
         }
         let setup: Frontend.RunSetup
-        switch Frontend.setUpRun(args) {
-        case .success(let s): setup = s
-        case .failure(let failure): return failure.code
-        }
-        let (lexicon, inputs, threads, timing, started) = (
-            setup.lexicon, setup.inputs, setup.threads, setup.timing, setup.started
-        )
+        do { setup = try Frontend.setUpRun(args).get() } catch { return error.code }
         let sink: OutputSink
-        switch Frontend.sink(args, inputs: inputs) {
-        case .success(let s): sink = s
-        case .failure(let failure): return failure.code
-        }
-        let run = ScoringRun(lexicon: lexicon, explain: explain, threads: threads)
-        let model = lexicon.model.identifier
+        do { sink = try Frontend.sink(args, inputs: setup.inputs).get() } catch { return error.code }
+        let run = ScoringRun(lexicon: setup.lexicon, explain: explain, threads: setup.threads)
+        let model = setup.lexicon.model.identifier
         sink.write(writer.header())
         do {
             // Rows are formatted on the worker threads and written here in input order.
             // A failed write (a closed pipe, a full disk) stops the run: nothing more can be delivered.
-            let account = try run.run(
-                inputs, render: { writer.rowBytes($0, model: model) },
-                result: { row in
-                    sink.write(bytes: row)
-                    if sink.failed { try sink.commit() }
-                },
-                rejected: Frontend.rejected, skipped: Frontend.skipped)
+            let account = try run.scoreRows(
+                setup.inputs, writer: writer, model: model, progress: Frontend.progress(args, setup.inputs),
+                write: Frontend.rows(to: sink), rejected: Frontend.rejected, skipped: Frontend.skipped)
             sink.write(writer.footer())
             if account.read == 0 {
                 sink.discard()
                 return Frontend.nothingRead(account)
             }
             do { try sink.commit() } catch { return Frontend.outputFailed(error, account) }
-            if timing { Frontend.reportRun(account, since: started) }
+            if setup.timing { Frontend.reportRun(account, since: setup.started) }
             return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
         } catch let stopped as RunStopped {
             sink.discard()

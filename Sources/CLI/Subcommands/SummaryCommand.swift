@@ -6,19 +6,26 @@ import Scoring
 enum SummaryCommand {
     static let help = """
         USAGE: stance summary [PATH...] [--by country,outlet,period] [--period day|week|month|quarter]
-                              [--format table|jsonl|csv] [--model DIR] [--output PATH] [--threads N]
+                              [--format table|jsonl|csv|partial] [--duplicates fold|keep]
+                              [--model DIR] [--output PATH] [--threads N]
 
         Per group: articles, mean score with its 95% interval (Student's t), the count of each label,
         net stance = (favorable - unfavorable) / articles, and the mean article tone. --by takes any
         combination of country, outlet and period (default: country). Weeks are ISO weeks; dates are China
         time (UTC+8); undated articles form their own period. With no PATH, runs on the bundled corpus.
 
+        Syndicated copies (the same body up to spacing, punctuation, case and Traditional/Simplified
+        characters, or near-identical by MinHash) count once per country, by the earliest copy; per
+        outlet, each outlet's copy counts. Folding keeps one record per distinct story (about 2.6 KB)
+        until the end; --duplicates keep counts every copy, in memory that does not grow.
+        --format partial writes the sufficient statistics as JSON Lines for `stance merge`.
+
         Example: stance summary Evaluations/seeds --by country,period --period week
         """
 
     static func run(_ arguments: [String]) -> Frontend.Exit {
         let (parsed, exit) = Stance.parse(
-            arguments, options: ["--by", "--period", "--format", "--model", "--output", "--threads"],
+            arguments, options: ["--by", "--period", "--format", "--model", "--output", "--threads", "--duplicates"],
             flags: ["--quiet", "--timing"], help: help)
         guard let args = parsed else { return exit }
         var dimensions: Set<Aggregator.Dimension> = []
@@ -34,31 +41,31 @@ enum SummaryCommand {
             return .usage
         }
         let format = args.options["--format"] ?? "table"
-        guard ["table", "jsonl", "json", "csv"].contains(format) else {
-            Frontend.error("unknown format `\(format)` — use table, jsonl or csv")
+        guard ["table", "jsonl", "json", "csv", "partial"].contains(format) else {
+            Frontend.error("unknown format `\(format)` — use table, jsonl, csv or partial")
+            return .usage
+        }
+        let duplicates = args.options["--duplicates"] ?? "fold"
+        guard ["fold", "keep"].contains(duplicates) else {
+            Frontend.error("unknown --duplicates `\(duplicates)` — use fold or keep")
             return .usage
         }
         let setup: Frontend.RunSetup
-        switch Frontend.setUpRun(args) {
-        case .success(let s): setup = s
-        case .failure(let failure): return failure.code
-        }
-        let (lexicon, inputs, threads, timing, started) = (
-            setup.lexicon, setup.inputs, setup.threads, setup.timing, setup.started
-        )
+        do { setup = try Frontend.setUpRun(args).get() } catch { return error.code }
         let sink: OutputSink
-        switch Frontend.sink(args, inputs: inputs) {
-        case .success(let s): sink = s
-        case .failure(let failure): return failure.code
-        }
-        var aggregator = Aggregator(by: dimensions, period: period)
-        let run = ScoringRun(lexicon: lexicon, threads: threads)
+        do { sink = try Frontend.sink(args, inputs: setup.inputs).get() } catch { return error.code }
+        var partial = SummaryPartial(
+            model: setup.lexicon.model.identifier, by: dimensions, period: period,
+            foldsDuplicates: duplicates == "fold")
+        let run = ScoringRun(lexicon: setup.lexicon, threads: setup.threads)
         let account: RunAccount
         do {
-            account = try run.run(
-                inputs, result: { aggregator.add($0) }, rejected: Frontend.rejected,
+            account = try run.summarise(
+                setup.inputs, into: &partial, progress: Frontend.progress(args, setup.inputs),
+                rejected: Frontend.rejected,
                 skipped: Frontend.skipped)
         } catch {
+            sink.discard()
             Frontend.error("\(error)")
             return .fatal
         }
@@ -66,10 +73,13 @@ enum SummaryCommand {
             sink.discard()
             return Frontend.nothingRead(account)
         }
-        let text = SummaryReport(aggregator: aggregator, model: lexicon.model.identifier).render(format: format)
-        sink.write(text)
-        do { try sink.commit() } catch { return Frontend.outputFailed(error, account) }
-        if timing { Frontend.reportRun(account, since: started) }
+        let text =
+            format == "partial"
+            ? partial.encoded()
+            : SummaryReport(aggregator: partial.resolved(), model: setup.lexicon.model.identifier).render(
+                format: format)
+        guard Frontend.deliver(text, to: sink, account: account) else { return .fatal }
+        if setup.timing { Frontend.reportRun(account, since: setup.started) }
         return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
     }
 }

@@ -24,9 +24,24 @@ public struct Aggregator: Sendable {
     /// Articles that name no country: scored, but in no country group.
     public private(set) var withoutCountry = 0
 
+    /// With syndicated copies folded: how many copies were folded into how many stories.
+    public private(set) var folding: (copies: Int, stories: Int)?
+
     public init(by dimensions: Set<Dimension> = [.country], period: Period = .week) {
         self.dimensions = dimensions.isEmpty ? [.country] : dimensions
         self.period = period
+    }
+
+    /// The groups of a resolved `SummaryPartial`.
+    init(
+        dimensions: Set<Dimension>, period: Period, groups: [Key: GroupStats], articles: Int, withoutCountry: Int,
+        folding: (copies: Int, stories: Int)?
+    ) {
+        self.init(by: dimensions, period: period)
+        self.groups = groups
+        self.articles = articles
+        self.withoutCountry = withoutCountry
+        self.folding = folding
     }
 
     public mutating func add(_ scored: ScoredArticle) {

@@ -2,26 +2,68 @@ import Foundation
 import Scoring
 
 /// Running statistics of one group: count, mean score with its 95% interval, label counts, net stance.
+///
+/// The sums are `ExactSum`s, so adding the same values in any order, or merging groups summed apart,
+/// gives the same bits: `summary` and `merge` of any split of the input agree byte for byte.
 public struct GroupStats: Sendable, Equatable {
-    public private(set) var count = 0
-    public private(set) var sum = 0.0
-    public private(set) var sumOfSquares = 0.0
-    public private(set) var favorable = 0
-    public private(set) var neutral = 0
-    public private(set) var unfavorable = 0
-    public private(set) var toneSum = 0.0
+    public internal(set) var count = 0
+    public internal(set) var exactSum = ExactSum()
+    public internal(set) var exactSquares = ExactSum()
+    public internal(set) var favorable = 0
+    public internal(set) var neutral = 0
+    public internal(set) var unfavorable = 0
+    public internal(set) var exactTone = ExactSum()
 
     public init() {}
 
+    public var sum: Double { exactSum.value }
+    public var sumOfSquares: Double { exactSquares.value }
+    public var toneSum: Double { exactTone.value }
+
     public mutating func add(score: Double, label: StanceLabel, tone: Double) {
+        add(Contribution(score: score, label: label, tone: tone))
+    }
+
+    /// Adds one (article, group) value already in fixed point.
+    public mutating func add(_ c: Contribution) {
         count += 1
-        sum += score
-        sumOfSquares += score * score
-        toneSum += tone
-        switch label {
+        exactSum.add(units: c.score)
+        exactSquares.add(units: c.square)
+        exactTone.add(units: c.tone)
+        switch c.label {
         case .favorable: favorable += 1
         case .neutral: neutral += 1
         case .unfavorable: unfavorable += 1
+        }
+    }
+
+    /// Adds the statistics of `other`, summed elsewhere.
+    public mutating func merge(_ other: GroupStats) {
+        count += other.count
+        exactSum.add(other.exactSum)
+        exactSquares.add(other.exactSquares)
+        exactTone.add(other.exactTone)
+        favorable += other.favorable
+        neutral += other.neutral
+        unfavorable += other.unfavorable
+    }
+
+    /// One article's value in a group, in the fixed point of `ExactSum`.
+    public struct Contribution: Sendable, Equatable {
+        public var score: Int128
+        public var square: Int128
+        public var tone: Int128
+        public var label: StanceLabel
+
+        public init(score: Double, label: StanceLabel, tone: Double) {
+            self.score = ExactSum.units(score)
+            self.square = ExactSum.units(score * score)
+            self.tone = ExactSum.units(tone)
+            self.label = label
+        }
+
+        public init(score: Int128, square: Int128, tone: Int128, label: StanceLabel) {
+            (self.score, self.square, self.tone, self.label) = (score, square, tone, label)
         }
     }
 

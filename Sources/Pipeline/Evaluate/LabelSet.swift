@@ -19,8 +19,12 @@ public struct LabelSet: Sendable {
     /// The articles of the set, in file order.
     public let articles: [Article]
     public let rejections: [Rejection]
+    /// Problems that do not stop the evaluation, each naming labels.tsv and a line: a labelled country
+    /// the model has no names for (its pairs count as missed detections).
+    public let warnings: [String]
 
-    /// Reads and checks the set; every misaligned or malformed row is an error naming the row.
+    /// Reads and checks the set; every misaligned or malformed row is an error naming the row. A code
+    /// that is not ISO 3166-1 is an error; a real country missing from `knownCodes` is a warning.
     public init(directory: String, knownCodes: Set<String>) throws(EvalError) {
         self.directory = directory
         name = (directory as NSString).lastPathComponent
@@ -70,6 +74,7 @@ public struct LabelSet: Sendable {
 
         var rows: [Row] = []
         var seen: [String: Int] = [:]
+        var unnamed: [String: (at: String, rows: Int)] = [:]
         var lineNumber = 0
         var headerSeen = false
         // Split on the scalar: "\r\n" is one Character, so splitting on the Character "\n" would leave a
@@ -102,8 +107,8 @@ public struct LabelSet: Sendable {
                     at: at, problem: "unknown country code `\(code)` — use ISO 3166-1 alpha-2 (GB, not UK) or EU")
             }
             if !knownCodes.contains(code) {
-                throw .badRow(
-                    at: at, problem: "country `\(code)` is not in the model's countries.tsv — add its names there")
+                // A real country the model cannot name: the pair stays gold, so it counts as missed.
+                unnamed[code, default: (at, 0)].rows += 1
             }
             guard let stance = StanceLabel(rawValue: columns[3]) else {
                 throw .badRow(at: at, problem: "stance `\(columns[3])` must be favorable, neutral or unfavorable")
@@ -130,6 +135,12 @@ public struct LabelSet: Sendable {
                 problem: "labels.tsv has no rows — label at least one (file, index, country) pair")
         }
         self.rows = rows
+        warnings = unnamed.keys.sorted().compactMap { code in
+            guard let first = unnamed[code] else { return nil }
+            let more = first.rows > 1 ? " (and \(first.rows - 1) more row\(first.rows == 2 ? "" : "s"))" : ""
+            return
+                "\(first.at): country `\(code)`\(more) is not in the model's countries.tsv — counted as a missed detection; add its names there"
+        }
     }
 
     static func normalize(_ s: String) -> String {

@@ -111,7 +111,9 @@ public struct Timestamp: Sendable, Equatable, Hashable, Comparable {
         return era * 146097 + doe - 719468
     }
 
-    public static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+    /// The civil (proleptic Gregorian) date of a count of days since 1970-01-01 (Howard Hinnant's
+    /// `civil_from_days`).
+    public static func civilFromDays(_ z0: Int) -> (year: Int, month: Int, day: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097

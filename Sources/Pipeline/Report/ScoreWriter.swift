@@ -47,6 +47,10 @@ public struct JSONLinesScoreWriter: ScoreWriter {
         common.optional(a.topic)
         common.key("language")
         common.string(scored.language)
+        if let story = scored.story {
+            common.key("story")
+            common.string(story)
+        }
         var tail = JSONBytes(capacity: 64)
         tail.key("tone")
         tail.number(scored.stance.tone)
@@ -140,13 +144,16 @@ public struct CSVScoreWriter: ScoreWriter {
     }
 
     public func header() -> String {
-        "article,title,outlet,published,topic,language,country,score,stance,mentions,tone,model"
+        "article,title,outlet,published,topic,language,story,country,score,stance,mentions,tone,model"
             + (explain ? ",evidence" : "") + "\n"
     }
 
     public func rows(_ scored: ScoredArticle, model: String) -> String {
         let a = scored.article
-        let common = [a.id, a.title, scored.outlet ?? "", a.published?.text ?? "", a.topic ?? "", scored.language]
+        let common = [
+            a.id, a.title, scored.outlet ?? "", a.published?.text ?? "", a.topic ?? "", scored.language,
+            scored.story ?? "",
+        ]
         let countries: [CountryStance?] = scored.stance.countries.isEmpty ? [nil] : scored.stance.countries
         var out = ""
         for c in countries {
@@ -176,7 +183,7 @@ public struct TableScoreWriter: ScoreWriter {
     public func rows(_ scored: ScoredArticle, model: String) -> String {
         let a = scored.article
         var out =
-            "\(a.id)  \(scored.outlet ?? "(no outlet)")  \(a.published?.text ?? "undated")  [\(scored.language)]  tone \(TableScoreWriter.signed(scored.stance.tone))\n"
+            "\(a.id)  \(scored.outlet ?? "(no outlet)")  \(a.published?.text ?? "undated")  [\(scored.language)]\(scored.story.map { "  story " + $0 } ?? "")  tone \(TableScoreWriter.signed(scored.stance.tone))\n"
         out += "  \(a.title)\n"
         if scored.stance.countries.isEmpty { out += "    (no country named)\n" }
         for c in scored.stance.countries {

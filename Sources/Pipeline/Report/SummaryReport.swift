@@ -59,7 +59,16 @@ public struct SummaryReport {
                 : "; \(none) of them " + (none == 1 ? "names no country and stands" : "name no country and stand")
                     + " in no row")
             : "; no country grouping: each article counts once, scored by its tone"
-        return "model \(model); \(aggregator.articles) articles scored\(period)\(basis)\n\n" + table.render()
+        return
+            "model \(model); \(aggregator.articles) articles scored\(period)\(basis)\(SummaryReport.folding(aggregator))\n\n"
+            + table.render()
+    }
+
+    /// `; 2 syndicated copies folded into 28 stories` when copies are folded.
+    static func folding(_ aggregator: Aggregator) -> String {
+        guard let f = aggregator.folding else { return "" }
+        return
+            "; \(f.copies) syndicated cop\(f.copies == 1 ? "y" : "ies") folded into \(f.stories) stor\(f.stories == 1 ? "y" : "ies")"
     }
 
     public func jsonLines() -> String {

@@ -53,10 +53,7 @@ public final class ScoringRun: @unchecked Sendable {
         skipped: (LoadError) -> Void = { _ in }
     ) throws -> RunAccount {
         var account = RunAccount()
-        for error in inputs.errors {
-            account.skippedFiles.append(error)
-            skipped(error)
-        }
+        var scored = 0
         let pool = WorkerPool<Row>(run: self, render: render)
         pool.start()
         defer { pool.stop() }
@@ -77,7 +74,7 @@ public final class ScoringRun: @unchecked Sendable {
             for i in 0..<oldest.count {
                 if let row = oldest.take(i) { try result(row) }
             }
-            account.scored += oldest.count
+            scored += oldest.count
             return true
         }
 
@@ -93,30 +90,20 @@ public final class ScoringRun: @unchecked Sendable {
         }
 
         do {
-            for file in inputs.files {
-                do {
-                    try InputSource.read(file) { event in
-                        account.read += 1
-                        switch event {
-                        case .article(let article):
-                            batch.append(article)
-                            if batch.count >= batchSize { try submit() }
-                        case .rejected(let rejection):
-                            account.rejected += 1
-                            rejected(rejection)
-                        }
-                    }
-                } catch let error as LoadError {
-                    account.skippedFiles.append(error)
-                    skipped(error)
-                }
-            }
+            try inputs.readRecords(
+                into: &account,
+                article: { article in
+                    batch.append(article)
+                    if batch.count >= batchSize { try submit() }
+                }, rejected: rejected, skipped: skipped)
             if !batch.isEmpty { try submit() }
             while try deliverOldest(wait: true) {}
         } catch {
             // The output is gone (a closed pipe, a full disk): stop reading at once, keep the account.
+            account.scored = scored
             throw RunStopped(account: account, reason: error)
         }
+        account.scored = scored
         return account
     }
 

@@ -8,4 +8,6 @@ public struct ScoredArticle: Sendable, Equatable {
     /// The outlet under its canonical name (`Sou Hu Cai Jing` → `搜狐财经`), `nil` when unknown.
     public var outlet: String?
     public var stance: ArticleStance
+    /// The story id (`StoryPrint.text`) when the run assigns stories; written on score rows.
+    public var story: String? = nil
 }

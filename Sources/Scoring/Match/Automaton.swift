@@ -34,9 +34,10 @@ public struct Automaton: Sendable {
         let outputStart: UnsafeMutablePointer<Int32>
         let outputs: UnsafeMutablePointer<Int32>
 
-        /// `next[state * classCount + class]` = the next state.
+        /// Fills the dense rows straight into the table (no intermediate copy: the table is the largest
+        /// thing a model load builds); `rows` says how.
         init(
-            classOf: [Int32], classCount: Int, next: [Int32], states: Int, denseStates: Int, firstOutputState: Int,
+            classOf: [Int32], classCount: Int, rows: DenseRows, states: Int, denseStates: Int, firstOutputState: Int,
             maxLength: Int, outputStart: [Int32], outputs: [Int32], sparse: Sparse
         ) {
             self.denseStates = denseStates
@@ -55,18 +56,18 @@ public struct Automaton: Sendable {
                 let stride = 1 << shift
                 let table = UnsafeMutablePointer<UInt16>.allocate(capacity: max(denseStates * stride, 1))
                 table.initialize(repeating: 0, count: max(denseStates * stride, 1))
-                for state in 0..<denseStates {
-                    for c in 0..<classCount { table[state * stride + c] = UInt16(next[state * classCount + c]) }
-                }
+                rows.fill(table, stride: stride) { UInt16(truncatingIfNeeded: $0) }
                 small = table
                 large = nil
             } else {
                 // Row offsets (state × classes) when every state is dense; plain state numbers
                 // otherwise, as a sparse state's row offset could overflow 32 bits.
-                var rows = next
-                if denseStates == states { for k in rows.indices { rows[k] = rows[k] &* Int32(classCount) } }
+                let table = UnsafeMutablePointer<Int32>.allocate(capacity: max(denseStates * classCount, 1))
+                table.initialize(repeating: 0, count: max(denseStates * classCount, 1))
+                let factor = denseStates == states ? Int32(classCount) : 1
+                rows.fill(table, stride: classCount) { $0 &* factor }
                 small = nil
-                large = Tables.copy(rows)
+                large = table
             }
         }
 
@@ -313,19 +314,6 @@ public struct Automaton: Sendable {
         var newIndex = [Int32](repeating: 0, count: states)
         for (n, s) in order.enumerated() { newIndex[s] = Int32(n) }
 
-        // Dense rows, in breadth-first order so a failure state's row is ready before it is copied.
-        var denseRow = [[Int32]](repeating: [], count: denseCount)
-        for (k, s) in queue[0..<denseCount].enumerated() {
-            var row = s == 0 ? [Int32](repeating: 0, count: classCount) : denseRow[Int(newIndex[Int(fail[s])])]
-            for (c, child) in children[s] { row[Int(c)] = newIndex[Int(child)] }
-            _ = k
-            denseRow[Int(newIndex[s])] = row
-        }
-        var next = [Int32]()
-        next.reserveCapacity(denseCount * classCount)
-        for n in 0..<denseCount { next += denseRow[n] }
-        denseRow = []
-
         var sparse = Sparse()
         sparse.edgeStart.reserveCapacity(states - denseCount + 1)
         for s in order[denseCount...] {
@@ -344,7 +332,9 @@ public struct Automaton: Sendable {
             outputStart.append(Int32(outputs.count))
         }
         tables = Tables(
-            classOf: classOf, classCount: classCount, next: next, states: states, denseStates: denseCount,
+            classOf: classOf, classCount: classCount,
+            rows: DenseRows(states: queue[0..<denseCount], fail: fail, children: children, newIndex: newIndex),
+            states: states, denseStates: denseCount,
             firstOutputState: quiet, maxLength: max(1, patterns.map(\.count).max() ?? 1),
             outputStart: outputStart, outputs: outputs, sparse: sparse)
         patternLength = lengths
@@ -361,6 +351,27 @@ public struct Automaton: Sendable {
         let t = tables
         t.run(base, bytes.count) { state, end in
             for k in Int(t.outputStart[state])..<Int(t.outputStart[state &+ 1]) { found(t.outputs[k], end) }
+        }
+    }
+}
+
+/// The dense rows of an automaton, described rather than built: breadth first, each state's row is
+/// its failure state's row (failure links lead to shallower states, so that row is filled already)
+/// with the state's own edges written over it.
+struct DenseRows {
+    /// The dense states in breadth-first order (trie numbering).
+    var states: ArraySlice<Int>
+    var fail: [Int32]
+    var children: [[(cls: Int32, child: Int32)]]
+    /// Trie state → final state number.
+    var newIndex: [Int32]
+
+    /// Writes every dense row into `table`, rows `stride` entries apart, each target through `encode`.
+    func fill<T>(_ table: UnsafeMutablePointer<T>, stride: Int, encode: (Int32) -> T) {
+        for s in states {
+            let to = Int(newIndex[s]) * stride
+            if s != 0 { (table + to).update(from: table + Int(newIndex[Int(fail[s])]) * stride, count: stride) }
+            for (c, child) in children[s] { table[to + Int(c)] = encode(newIndex[Int(child)]) }
         }
     }
 }

@@ -112,11 +112,18 @@ public enum ByteScan {
         return (i, end - i)
     }
 
-    /// Whether the bytes at `start` spell `word` (lower-case ASCII), ignoring case.
-    static func spells(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: [UInt8]) -> Bool {
-        guard start + word.count <= bytes.count else { return false }
-        for k in 0..<word.count where bytes[start + k] | 0x20 != word[k] { return false }
-        return true
+    /// The `count` bytes at `start` (at most 8 ASCII letters) lowered and packed into one integer, first
+    /// byte highest: two words of letters are equal, ignoring case, when their packed values are.
+    @inline(__always)
+    static func packedLowercase(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> UInt64 {
+        var key: UInt64 = 0
+        for k in start..<(start + min(count, 8)) { key = key << 8 | UInt64(bytes[k] | 0x20) }
+        return key
+    }
+
+    /// `word` (lower-case ASCII letters, at most 8) packed like `packedLowercase(_:_:_:)`.
+    static func packedLowercase(_ word: [UInt8]) -> UInt64 {
+        word.withUnsafeBufferPointer { packedLowercase($0, 0, $0.count) }
     }
 
     /// The text of `start..<end`, decoded (only for `--explain`, never in the plain scoring path).

@@ -64,7 +64,7 @@ struct ModelReader {
             )
             return false
         }
-        if row.columns[0].trimmingCharacters(in: .whitespaces).isEmpty {
+        if row.columns[0].unicodeScalars.allSatisfy(ModelReader.isSpace) {
             issue(file, row, "empty first column — write the entry's text or delete the line")
             return false
         }
@@ -77,6 +77,31 @@ struct ModelReader {
             return false
         }
         return true
+    }
+
+    /// Whether `entry` (under `key`) is met for the first time, and if so remembers it with its `value`.
+    /// Met again with the same value it is a duplicate (a warning); with another value, a conflict
+    /// (an error, worded by `conflict` from the earlier value and its line).
+    mutating func isFirst<Value: Equatable>(
+        _ key: String, value: Value, entry: String, seen: inout [String: (value: Value, line: Int)],
+        _ file: TSVFile, _ row: TSVFile.Row, conflict: (_ previous: Value, _ line: Int) -> String
+    ) -> Bool {
+        guard let previous = seen[key] else {
+            seen[key] = (value, row.line)
+            return true
+        }
+        if previous.value == value {
+            issue(file, row, "duplicate entry `\(entry)` (also line \(previous.line)) — delete one", severity: .warning)
+        } else {
+            issue(file, row, conflict(previous.value, previous.line))
+        }
+        return false
+    }
+
+    /// A space or tab as `CharacterSet.whitespaces` means it, without Foundation's slow bridging
+    /// (every row of every model file is checked at each load).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
     }
 
     /// A plain decimal number (`-2`, `0.15`, `1e-3`); Swift's `Double("0x3")` reads hexadecimal and

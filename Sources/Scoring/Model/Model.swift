@@ -8,6 +8,9 @@ public struct Model: Sendable {
     /// How a country form is used in text.
     public enum FormKind: String, Sendable, CaseIterable {
         case name, capital, leader, body, firm, demonym, slang, bare
+        /// A place inside the country that stands for it in rare-earth news (Kachin, Kuantan, Mountain
+        /// Pass): scored like a name.
+        case place
     }
 
     public struct CountryForm: Sendable, Equatable {
@@ -129,7 +132,7 @@ public struct Model: Sendable {
     public var cues: [Cue]
     public var modifiers: [Modifier]
     /// Traditional character → simplified character, both one Unicode scalar of the same UTF-8 length.
-    public var variants: [(String, String)]
+    public var variants: [(traditional: String, simplified: String)]
     /// Any outlet name → its canonical name.
     public var outlets: [String: String]
     public var parameters: Parameters

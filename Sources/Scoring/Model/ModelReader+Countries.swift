@@ -5,7 +5,7 @@ extension ModelReader {
     mutating func readCountries() throws(ModelError) -> [Model.CountryForm] {
         let file = self.file("countries.tsv")
         var forms: [Model.CountryForm] = []
-        var seen: [String: (code: String, line: Int)] = [:]
+        var seen: [String: (value: String, line: Int)] = [:]
         for row in file.rows {
             guard columns(file, row, min: 3, max: 4, layout: "code<TAB>kind<TAB>form[<TAB>flags]") else { continue }
             let code = row.columns[0], kindText = row.columns[1], form = row.columns[2]
@@ -25,7 +25,9 @@ extension ModelReader {
                 issue(file, row, "unknown flag `\(flags)` — the only flag is `case`")
                 continue
             }
-            if form.trimmingCharacters(in: .whitespaces) != form || form.isEmpty {
+            if form.isEmpty || ModelReader.isSpace(form.unicodeScalars.first ?? " ")
+                || ModelReader.isSpace(form.unicodeScalars.last ?? " ")
+            {
                 issue(file, row, "form has leading or trailing spaces — remove them")
                 continue
             }
@@ -34,20 +36,12 @@ extension ModelReader {
                 continue
             }
             let key = flags == "case" ? form : form.lowercased()
-            if let previous = seen[key] {
-                if previous.code == code {
-                    issue(
-                        file, row, "duplicate entry `\(form)` (also line \(previous.line)) — delete one",
-                        severity: .warning)
-                } else {
-                    issue(
-                        file, row,
-                        "`\(form)` is given to \(previous.code) on line \(previous.line) and to \(code) here — a form names one country; keep one"
-                    )
-                }
-                continue
-            }
-            seen[key] = (code, row.line)
+            let isNew = isFirst(
+                key, value: code, entry: form, seen: &seen, file, row,
+                conflict: { previous, line in
+                    "`\(form)` is given to \(previous) on line \(line) and to \(code) here — a form names one country; keep one"
+                })
+            guard isNew else { continue }
             forms.append(
                 Model.CountryForm(
                     code: code, kind: kind, form: form, caseSensitive: flags == "case",

@@ -5,7 +5,7 @@ extension ModelReader {
     mutating func readCues() throws(ModelError) -> [Model.Cue] {
         let file = self.file("cues.tsv")
         var cues: [Model.Cue] = []
-        var seen: [String: (weight: Double, line: Int)] = [:]
+        var seen: [String: (value: Double, line: Int)] = [:]
         for row in file.rows {
             guard columns(file, row, min: 3, max: 4, layout: "term<TAB>weight<TAB>kind[<TAB>note]") else { continue }
             let term = row.columns[0]
@@ -33,20 +33,12 @@ extension ModelReader {
                 continue
             }
             let key = term.lowercased()
-            if let previous = seen[key] {
-                if previous.weight == weight {
-                    issue(
-                        file, row, "duplicate entry `\(term)` (also line \(previous.line)) — delete one",
-                        severity: .warning)
-                } else {
-                    issue(
-                        file, row,
-                        "conflicting weights for `\(term)`: \(previous.weight) on line \(previous.line), \(weight) here — keep one"
-                    )
-                }
-                continue
-            }
-            seen[key] = (weight, row.line)
+            let isNew = isFirst(
+                key, value: weight, entry: term, seen: &seen, file, row,
+                conflict: { previous, line in
+                    "conflicting weights for `\(term)`: \(previous) on line \(line), \(weight) here — keep one"
+                })
+            guard isNew else { continue }
             cues.append(
                 Model.Cue(term: term, weight: weight, kind: kind, source: .init(file: "cues.tsv", line: row.line)))
         }
@@ -56,7 +48,7 @@ extension ModelReader {
     mutating func readModifiers() throws(ModelError) -> [Model.Modifier] {
         let file = self.file("modifiers.tsv")
         var modifiers: [Model.Modifier] = []
-        var seen: [String: (factor: Double, line: Int)] = [:]
+        var seen: [String: (value: Double, line: Int)] = [:]
         for row in file.rows {
             guard columns(file, row, min: 3, max: 3, layout: "term<TAB>type<TAB>factor") else { continue }
             let term = row.columns[0]
@@ -87,17 +79,10 @@ extension ModelReader {
                 continue
             }
             let key = term.lowercased()
-            if let previous = seen[key] {
-                if previous.factor == factor {
-                    issue(
-                        file, row, "duplicate entry `\(term)` (also line \(previous.line)) — delete one",
-                        severity: .warning)
-                } else {
-                    issue(file, row, "conflicting factors for `\(term)`: line \(previous.line) and here — keep one")
-                }
-                continue
-            }
-            seen[key] = (factor, row.line)
+            let isNew = isFirst(
+                key, value: factor, entry: term, seen: &seen, file, row,
+                conflict: { _, line in "conflicting factors for `\(term)`: line \(line) and here — keep one" })
+            guard isNew else { continue }
             modifiers.append(
                 .init(term: term, type: type, factor: factor, source: .init(file: "modifiers.tsv", line: row.line)))
         }

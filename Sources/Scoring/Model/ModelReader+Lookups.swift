@@ -2,9 +2,9 @@ import Foundation
 
 /// Reading the lookup tables: variants.tsv (traditional characters) and outlets.tsv (outlet aliases).
 extension ModelReader {
-    mutating func readVariants() throws(ModelError) -> [(String, String)] {
+    mutating func readVariants() throws(ModelError) -> [(traditional: String, simplified: String)] {
         let file = self.file("variants.tsv")
-        var result: [(String, String)] = []
+        var result: [(traditional: String, simplified: String)] = []
         var seen: [String: Int] = [:]
         for row in file.rows {
             guard columns(file, row, min: 2, max: 2, layout: "traditional<TAB>simplified") else { continue }

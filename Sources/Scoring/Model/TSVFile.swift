@@ -34,22 +34,25 @@ public struct TSVFile: Sendable {
 
     /// Splits already-read bytes; `path` only names them in errors.
     public init(path: String, data: Data) throws(ModelError) {
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard String(data: data, encoding: .utf8) != nil else {
             throw .notUTF8(path: path)
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         self.path = path
         var format: Int?
         var rows: [Row] = []
         var lineNumber = 0
-        // Split on the scalar: "\r\n" is one Character, so a CRLF file would otherwise be one line.
-        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split the UTF-8 bytes (already checked above) on "\n": a "\r\n" is one Character, so a CRLF file
+        // split on Characters would be one line; bytes also spare building each line scalar by scalar.
+        var bytes = Array(data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        for var line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = Substring(String(String.UnicodeScalarView(rawLine)))
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if line.last == 0x0D { line = line.dropLast() }
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let columns = line.split(separator: 0x09, omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
             if format == nil {
                 guard columns.count >= 2, columns[0] == "format", let version = Int(columns[1]) else {
                     throw .missingFormat(path: path, line: lineNumber)

@@ -166,7 +166,9 @@ extension SegmentScorer {
         var i = start
         while i > 0 && bytes[i - 1] == 0x20 { i -= 1 }
         var word = ByteScan.previousWord(bytes, endingAt: i, reach: Vocabulary.markWordReach)
-        if word.count == Vocabulary.the.count && ByteScan.spells(bytes, word.start, Vocabulary.the) {
+        if word.count == Vocabulary.the.count
+            && ByteScan.packedLowercase(bytes, word.start, word.count) == Vocabulary.theKey
+        {
             i = word.start
             while i > 0 && bytes[i - 1] == 0x20 { i -= 1 }
             word = ByteScan.previousWord(bytes, endingAt: i, reach: Vocabulary.markWordReach)
@@ -174,13 +176,12 @@ extension SegmentScorer {
         return word
     }
 
-    /// What an English word before a name marks it as (`Vocabulary.englishMarkWords`). Compared byte
-    /// by byte: this runs for every country named in English.
+    /// What an English word before a name marks it as (`Vocabulary.englishMarkWords`). Compared as
+    /// packed integers: this runs for every country named in English.
     static func englishMark(_ bytes: UnsafeBufferPointer<UInt8>, _ word: (start: Int, count: Int)) -> Model.Affix.Mark {
-        for entry in Vocabulary.englishMarkWords
-        where entry.word.count == word.count && ByteScan.spells(bytes, word.start, entry.word) {
-            return entry.mark
-        }
+        guard word.count > 0 else { return .plain }
+        let key = ByteScan.packedLowercase(bytes, word.start, word.count)
+        for entry in Vocabulary.englishMarkKeys where entry.key == key { return entry.mark }
         return .plain
     }
 }

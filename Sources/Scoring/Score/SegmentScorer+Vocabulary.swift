@@ -56,9 +56,19 @@ extension SegmentScorer {
 
         /// English words before a name and what they mark it as: on/upon/from an object ("reliance on
         /// China"); with/unlike/than a companion and in a place ("a deal with Australia", "in Malaysia").
-        static let englishMarkWords: [(word: [UInt8], mark: Model.Affix.Mark)] =
-            (["on", "upon", "from"].map { (Array($0.utf8), Model.Affix.Mark.object) })
-            + (["in", "with", "than", "unlike"].map { (Array($0.utf8), Model.Affix.Mark.aside) })
+        static let englishMarkWords: [(word: String, mark: Model.Affix.Mark)] = [
+            ("on", .object), ("upon", .object), ("from", .object),
+            ("in", .aside), ("with", .aside), ("than", .aside), ("unlike", .aside),
+        ]
+
+        /// `englishMarkWords` as the scan compares them: each word's letters packed into one integer
+        /// (`ByteScan.packedLowercase`), so that a name's word before it costs one comparison a word.
+        static let englishMarkKeys: [(key: UInt64, mark: Model.Affix.Mark)] = englishMarkWords.map {
+            (ByteScan.packedLowercase(Array($0.word.utf8)), $0.mark)
+        }
+
+        /// `the`, packed like `englishMarkKeys`.
+        static let theKey = ByteScan.packedLowercase(the)
 
         /// How many letters back the word before a name is looked for: longer than any English mark word.
         static let markWordReach = 8

@@ -48,11 +48,18 @@ public struct SegmentScorer: Sendable {
     }
 
     /// What stands in for a cue at one token: a cue entry, a `{X}` phrase closed after its country, or
-    /// a world share completed by its scope word.
+    /// a world share completed by its scope word. Plain values only: it is made for every cue.
     struct Cue {
+        /// Where the cue comes from, for `--explain` (`label(of:)`).
+        enum Origin {
+            /// The entry of `cues.tsv` with this index.
+            case entry(Int)
+            /// A world share, completed by the `scope` modifier with this index.
+            case share(scope: Int)
+        }
+
+        var origin: Origin
         var kind: Model.CueKind
-        var term: String
-        var source: Model.Source
         var weight: Double
         /// The cue's text (for a world share, the figure; for a phrase, through its closing text).
         var start: Int
@@ -146,15 +153,15 @@ public struct SegmentScorer: Sendable {
             if token.start < scan.phraseEnd { return nil }
             let entry = lexicon.model.cues[c]
             return Cue(
-                kind: entry.kind, term: entry.term, source: entry.source, weight: entry.weight, start: token.start,
-                end: token.end, modifierIndex: index, objectMention: nil, isLatin: isLatin)
+                origin: .entry(c), kind: entry.kind, weight: entry.weight, start: token.start, end: token.end,
+                modifierIndex: index, objectMention: nil, isLatin: isLatin)
         case .slotOpen(let c):
             guard let slot = slotObject(after: index, cue: c, bytes) else { return nil }
             let entry = lexicon.model.cues[slot.cue]
             scan.phraseEnd = slot.end
             return Cue(
-                kind: entry.kind, term: entry.term, source: entry.source, weight: entry.weight, start: token.start,
-                end: slot.end, modifierIndex: index, objectMention: slot.mention, isLatin: isLatin)
+                origin: .entry(slot.cue), kind: entry.kind, weight: entry.weight, start: token.start, end: slot.end,
+                modifierIndex: index, objectMention: slot.mention, isLatin: isLatin)
         case .modifier(let m) where lexicon.model.modifiers[m].type == .scope:
             let k = clause(token.start)
             guard k != scan.shareClause, k != scan.shareless else { return nil }
@@ -163,12 +170,10 @@ public struct SegmentScorer: Sendable {
                 return nil
             }
             scan.shareClause = k
-            let scope = lexicon.model.modifiers[m]
-            let p = lexicon.model.parameters
             // Modifiers and contrast are read from the figure, not from the scope word after it.
             return Cue(
-                kind: .cue, term: "share ≥ \(Contribution.format(p.shareMin))% (\(scope.term))", source: scope.source,
-                weight: p.shareWeight, start: share.lowerBound, end: share.upperBound,
+                origin: .share(scope: m), kind: .cue, weight: lexicon.model.parameters.shareWeight,
+                start: share.lowerBound, end: share.upperBound,
                 modifierIndex: firstToken(startingAtOrAfter: share.lowerBound) ?? index, objectMention: nil,
                 isLatin: isLatin)
         default:
@@ -210,13 +215,27 @@ public struct SegmentScorer: Sendable {
             if acc.mentions[country] == 0 { continue }
             acc.raw[country] += target.value
             if acc.explain {
+                let label = label(of: cue)
                 acc.evidence[country].append(
                     Evidence(
-                        matched: ByteScan.text(bytes, cue.start, cue.end), entry: cue.term,
-                        source: cue.source.description, weight: cue.weight, modifiers: contribution.applied,
+                        matched: ByteScan.text(bytes, cue.start, cue.end), entry: label.term,
+                        source: label.source.description, weight: cue.weight, modifiers: contribution.applied,
                         value: (target.value * 1000).rounded() / 1000, role: target.role, segment: segment,
                         segmentKind: kind, segmentText: ByteScan.text(bytes, 0, bytes.count)))
             }
+        }
+    }
+
+    /// The cue as `--explain` names it: the model's entry and where it is written; a world share as
+    /// `share ≥ 50% (global)`, from the scope word's line.
+    private func label(of cue: Cue) -> (term: String, source: Model.Source) {
+        switch cue.origin {
+        case .entry(let c):
+            return (lexicon.model.cues[c].term, lexicon.model.cues[c].source)
+        case .share(let m):
+            let scope = lexicon.model.modifiers[m]
+            let shareMin = Contribution.format(lexicon.model.parameters.shareMin)
+            return ("share ≥ \(shareMin)% (\(scope.term))", scope.source)
         }
     }
 }

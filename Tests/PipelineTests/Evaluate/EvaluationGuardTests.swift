@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Scoring
+import TestSupport
 import Testing
 
 /// Fails when the bundled evaluation falls below the figures committed in Evaluations/baseline.json.

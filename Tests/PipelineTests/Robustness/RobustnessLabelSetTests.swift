@@ -55,10 +55,18 @@ struct RobustnessLabelSetTests {
         let error = try #require(try Self.error("\(Self.header)\n\(Self.article)\t1\tUK\tneutral\t\(Self.title1)\n"))
         #expect(error.description.contains("labels.tsv:2: unknown country code `UK`"))
         #expect(error.description.contains("GB, not UK"))
-        // A real code the model does not know is a different message.
-        let unknownToModel = try #require(
-            try Self.error("\(Self.header)\n\(Self.article)\t1\tFR\tneutral\t\(Self.title1)\n"))
-        #expect(unknownToModel.description.contains("`FR` is not in the model's countries.tsv"))
+    }
+
+    @Test("a real country the model does not name is kept as gold, with one warning naming its first row")
+    func countryMissingFromModel() throws {
+        let text =
+            "\(Self.header)\n\(Self.article)\t1\tUS\tneutral\t\(Self.title1)\n\(Self.article)\t1\tFR\tneutral\t\(Self.title1)\n"
+        let set = try Self.load(text).get()
+        #expect(set.rows.map(\.country) == ["US", "FR"])
+        #expect(set.warnings.count == 1)
+        let warning = try #require(set.warnings.first)
+        #expect(warning.contains("labels.tsv:3: country `FR`"), "\(warning)")
+        #expect(warning.contains("counted as a missed detection"), "\(warning)")
     }
 
     @Test("a bad stance word names the row and the three words")

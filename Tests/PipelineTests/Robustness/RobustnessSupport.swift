@@ -1,5 +1,6 @@
 import Foundation
 import Scoring
+import TestSupport
 import Testing
 
 @testable import Pipeline
@@ -13,17 +14,8 @@ import Testing
 enum Robust {
     struct Failure: Error, CustomStringConvertible { var description: String }
 
-    /// The package root, from this file's path (never the current directory).
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-                return url.path
-            }
-        }
-        return FileManager.default.currentDirectoryPath
-    }()
+    /// The package root (`Fixture.root`).
+    static var packageRoot: String { Fixture.root }
 
     static func path(_ relative: String) -> String { (packageRoot as NSString).appendingPathComponent(relative) }
 
@@ -39,9 +31,7 @@ enum Robust {
         return Array(data)
     }
 
-    static let loadedLexicon: Result<Lexicon, ModelError> = Result { () throws(ModelError) in
-        Lexicon(model: try Model.load(directory: modelDirectory))
-    }
+    static var loadedLexicon: Result<Lexicon, ModelError> { Fixture.loadedLexicon }
 
     static func lexicon() throws -> Lexicon {
         switch loadedLexicon {
@@ -54,9 +44,7 @@ enum Robust {
 
     /// A new empty folder, removed by the caller.
     static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "stance-robust-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try Fixture.temporaryDirectory(prefix: "stance-robust").path
     }
 
     @discardableResult
@@ -193,19 +181,8 @@ enum Robust {
 
     // MARK: - The command line
 
-    /// The `stance` binary built beside the test bundle.
-    static var stanceBinary: String? {
-        var candidates: [String] = []
-        if let first = CommandLine.arguments.first {
-            candidates.append(
-                ((first as NSString).deletingLastPathComponent as NSString).appendingPathComponent("stance"))
-        }
-        candidates.append((Bundle.main.bundlePath as NSString).appendingPathComponent("stance"))
-        candidates.append(
-            ((Bundle.main.bundlePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
-                "stance"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    /// The `stance` binary built with the tests (`Fixture.stanceBinary`).
+    static var stanceBinary: String? { Fixture.stanceBinary?.path }
 
     static func binary() throws -> String {
         guard let binary = stanceBinary else {

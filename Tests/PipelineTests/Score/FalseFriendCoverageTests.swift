@@ -1,5 +1,6 @@
 import Pipeline
 import Scoring
+import TestSupport
 import Testing
 
 /// Every false friend in the model hides the country forms inside it, in running text.

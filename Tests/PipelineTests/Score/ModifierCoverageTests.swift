@@ -1,5 +1,6 @@
 import Pipeline
 import Scoring
+import TestSupport
 import Testing
 
 /// Every modifier the model lists does what its type says, in the language it is written in.

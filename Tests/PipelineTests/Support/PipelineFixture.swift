@@ -1,36 +1,21 @@
 import Foundation
 import Scoring
+import TestSupport
 
 @testable import Pipeline
 
 /// Shared helpers of the Pipeline tests: the package root, temporary inputs and the real model.
 enum PipelineFixture {
-    /// The package root, found from this file's path (never the current directory).
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        fatalError("no Package.swift above \(#filePath)")
-    }()
+    /// The package root (`Fixture.rootURL`).
+    static var packageRoot: URL { Fixture.rootURL }
 
     static var seedsDirectory: URL { packageRoot.appendingPathComponent("Evaluations/seeds") }
 
     /// The real model of the checkout, compiled once.
-    static let lexicon: Lexicon = {
-        let directory = packageRoot.appendingPathComponent("Models").path
-        do { return Lexicon(model: try Model.load(directory: directory)) } catch {
-            fatalError("cannot load the model in \(directory): \(error)")
-        }
-    }()
+    static var lexicon: Lexicon { Fixture.lexicon }
 
     /// A fresh, empty temporary directory.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stance-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() throws -> URL { try Fixture.temporaryDirectory() }
 
     /// What a load produced, in file order.
     struct Loaded {

@@ -1,18 +1,11 @@
 import Foundation
 import Scoring
+import TestSupport
 import Testing
 
 @Suite("Lexicon tokens")
 struct LexiconTests {
-    static let lexicon: Lexicon = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        do {
-            return Lexicon(model: try Model.load(directory: url.appendingPathComponent("Models").path))
-        } catch {
-            preconditionFailure("the bundled model does not load: \(error)")
-        }
-    }()
+    static var lexicon: Lexicon { Fixture.lexicon }
 
     func tokens(_ text: String) -> [String] {
         let bytes = Array(text.utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Scoring
@@ -26,8 +27,7 @@ struct ModelCheckTests {
 
     /// Writes the small model with `changes` applied (a file's new text, or nil to leave it out).
     static func model(_ changes: [String: String?] = [:]) throws -> String {
-        let dir = NSTemporaryDirectory() + "stance-model-check-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try Fixture.temporaryDirectory(prefix: "stance-model-check").path
         var contents = files
         for (name, text) in changes { contents[name] = text }
         for (name, text) in contents {
