@@ -141,4 +141,23 @@ struct HostileOutputSubcommandTests {
         let records = outcome.stderrLines.last.flatMap { line in Int(String(line.prefix { $0 != " " })) } ?? -1
         #expect(records >= 0 && records < 3_000_000, "\(outcome.stderr)")
     }
+
+    @Test("item 13: merge says why a partial cannot be read in plain words (errno), not a Foundation error number")
+    func mergeReadMessages() throws {
+        let dir = try Robust.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try Robust.stance(["merge", dir])
+        #expect(folder.status == 1)
+        #expect(folder.stderr.contains("\(dir): cannot read (is a directory)"), "\(folder.stderr)")
+        let missing = try Robust.stance(["merge", dir + "/none.jsonl"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("none.jsonl: no such file or folder"), "\(missing.stderr)")
+        for outcome in [folder, missing] { #expect(!outcome.stderr.contains("NSCocoaErrorDomain")) }
+        // A partial piped in is read like one from a file.
+        let part = try Self.partial(in: dir)
+        let piped = try Robust.stance(["merge", "-", "--format", "csv", "--quiet"], stdinPath: part)
+        let named = try Robust.stance(["merge", part, "--format", "csv", "--quiet"])
+        #expect(piped.status == 0 && named.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout == named.stdout && !piped.stdout.isEmpty)
+    }
 }
