@@ -58,13 +58,13 @@ enum Fuzz {
 
     static func load(
         _ bytes: [UInt8], _ format: InputSource.Format, maxLine: Int = LineReader.defaultMaxLineBytes,
-        maxRecord: Int = SearchExportReader.defaultMaxRecordBytes, chunk: Int
+        maxRecord: Int = SearchExportReader.defaultMaxRecordBytes, chunk: Int, sniff: Bool = false
     ) -> Outcome {
         var outcome = Outcome()
         do {
             try InputSource.read(
                 bytes: bytes, name: fileName, format: format, maxLineBytes: maxLine,
-                maxRecordBytes: maxRecord, chunkSize: chunk
+                maxRecordBytes: maxRecord, chunkSize: chunk, sniff: sniff
             ) { event in
                 switch event {
                 case .article(let a):
@@ -173,7 +173,8 @@ enum Fuzz {
         // The real path: a file, InputSource, ScoringRun and its account.
         let path = (directory as NSString).appendingPathComponent(fileName)
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { fail("cannot write \(path)") }
-        let memory = load(bytes, .export, chunk: LineReader.chunkBytes)
+        // A file's format is told from its content, as from a pipe.
+        let memory = load(bytes, .export, chunk: LineReader.chunkBytes, sniff: true)
         var results = 0, rejected = 0
         let account: RunAccount
         do {

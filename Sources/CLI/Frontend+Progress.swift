@@ -12,15 +12,4 @@ extension Frontend {
         else { return nil }
         return ProgressMeter(totalBytes: ProgressMeter.totalBytes(of: inputs))
     }
-
-    /// The sink for `--output` (written atomically) or standard output; prints the error and
-    /// returns nil when the path cannot be written.
-    static func sink(_ args: Arguments) -> OutputSink? {
-        do {
-            return try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
-        } catch {
-            Frontend.error("\(error)")
-            return nil
-        }
-    }
 }

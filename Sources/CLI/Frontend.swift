@@ -21,6 +21,20 @@ enum Frontend {
         try? FileHandle.standardError.write(contentsOf: Data((message + "\n").utf8))
     }
 
+    /// Writes `text` to standard output, checking the write: a full disk or a closed pipe is an error
+    /// (exit 1) with a message, never a silent success.
+    static func output(_ text: String) -> Exit {
+        let sink = OutputSink()
+        sink.write(text)
+        do {
+            try sink.commit()
+            return .ok
+        } catch {
+            Frontend.error(error.description)
+            return .fatal
+        }
+    }
+
     /// The checkout this binary was built from, for finding `Models/` and `Evaluations/`.
     static let checkout: String? = ModelLocator.checkoutRoot(fromSourceFile: #filePath)
 
@@ -121,7 +135,7 @@ enum Frontend {
             }
             paths = [bundled]
         }
-        let inputs = InputSource(paths: paths)
+        let inputs = InputSource(pathBytes: paths.map(RawArguments.bytes))
         for shared in inputs.sharedNames {
             note(
                 "warning: \(shared.paths.joined(separator: " and ")) share the name \(shared.name): their article ids (\(shared.name):n) collide — rename one to keep ids unique"

@@ -33,7 +33,8 @@ enum Stance {
 
         OPTIONS
           --model DIR         Model folder (default: $STANCE_MODEL, then Models/ of the checkout). All subcommands.
-          --output PATH       score, summary: write to PATH atomically instead of standard output.
+          --output PATH       score, summary, convert, merge, chart, report: write to PATH instead of standard
+                              output (a file atomically, a device or FIFO in place; never one of the inputs).
           --threads N         score, summary: worker threads, 0-256 (default 0: all cores). Same output for any N.
           --quiet             score, summary: no closing account on standard error when nothing was rejected.
           -h, --help          This help; `stance <subcommand> --help` for one subcommand.
@@ -60,8 +61,7 @@ enum Stance {
         case "chart": return ChartCommand.run(rest)
         case "report": return ReportCommand.run(rest)
         case "-h", "--help", "help":
-            print(help)
-            return .ok
+            return Frontend.output(help + "\n")
         default:
             Frontend.error(
                 "unknown subcommand `\(command)` — use score, summary, chart, report, eval, tune, model, convert or merge (stance --help)"
@@ -75,8 +75,7 @@ enum Stance {
         Arguments?, Frontend.Exit
     ) {
         if arguments.contains("--help") || arguments.contains("-h") {
-            print(help)
-            return (nil, .ok)
+            return (nil, Frontend.output(help + "\n"))
         }
         do {
             return (try Arguments(arguments, options: options, flags: flags), .ok)

@@ -53,27 +53,30 @@ enum ChartCommand {
             return .usage
         }
         let setup: Frontend.RunSetup
-        switch Frontend.setUpRun(args) {
-        case .success(let s): setup = s
-        case .failure(let failure): return failure.code
-        }
+        do { setup = try Frontend.setUpRun(args).get() } catch { return error.code }
         guard options.codesKnown(to: setup.lexicon) else { return .usage }
+        let sink: OutputSink
+        do { sink = try Frontend.sink(args, inputs: setup.inputs).get() } catch { return error.code }
         var data = ChartData(period: options.period)
         let account: RunAccount
         do {
             account = try ScoringRun(lexicon: setup.lexicon, threads: setup.threads).run(
                 setup.inputs, result: { data.add($0) }, rejected: Frontend.rejected, skipped: Frontend.skipped)
         } catch {
+            sink.discard()
             Frontend.error("\(error)")
             return .fatal
         }
-        if account.read == 0 { return Frontend.nothingRead(account) }
+        if account.read == 0 {
+            sink.discard()
+            return Frontend.nothingRead(account)
+        }
         let context = ChartContext(
             model: setup.lexicon.model.identifier, account: account,
             countries: data.select(
                 options.countries, top: min(options.top, kind == .timeline ? TimelineChart.maxSeries : 100)))
         let svg = kind.render(data, context: context, measure: measure)
-        guard Frontend.write(svg, to: args.options["--output"]) else { return .fatal }
+        guard Frontend.deliver(svg, to: sink, account: account) else { return .fatal }
         if setup.timing { Frontend.reportRun(account, since: setup.started) }
         return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
     }

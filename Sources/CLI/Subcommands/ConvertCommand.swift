@@ -22,22 +22,25 @@ enum ConvertCommand {
             Frontend.error("no input given — stance convert PATH... (export files, folders or -)")
             return .usage
         }
-        let inputs = InputSource(paths: args.positionals)
-        guard let sink = Frontend.sink(args) else { return .fatal }
+        let inputs = InputSource(pathBytes: args.positionals.map(RawArguments.bytes))
+        let sink: OutputSink
+        do { sink = try Frontend.sink(args, inputs: inputs).get() } catch { return error.code }
         do {
             let account = try ArticleConverter.convert(
-                inputs, progress: Frontend.progress(args, inputs), write: { sink.write(bytes: $0) },
+                inputs, progress: Frontend.progress(args, inputs), write: Frontend.rows(to: sink),
                 rejected: Frontend.rejected, skipped: Frontend.skipped)
             if account.read == 0 {
                 sink.discard()
                 return Frontend.nothingRead(account)
             }
-            try sink.commit()
+            do { try sink.commit() } catch { return Frontend.outputFailed(error, account) }
             return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
+        } catch let stopped as RunStopped {
+            sink.discard()
+            return Frontend.outputFailed(stopped.reason, stopped.account)
         } catch {
             sink.discard()
-            Frontend.error("\(error)")
-            return .fatal
+            return Frontend.outputFailed(error, nil)
         }
     }
 }

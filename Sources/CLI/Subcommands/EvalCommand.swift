@@ -98,11 +98,11 @@ enum EvalCommand {
                     folds: folds, model: lexicon.model.identifier))
         }
         let errors = args.flags.contains("--errors")
+        var text = ""
         for report in reports {
-            print(
-                format == "json" ? report.json(errors: errors) : report.text(errors: errors),
-                terminator: format == "json" ? "" : "\n")
+            text += format == "json" ? report.json(errors: errors) : report.text(errors: errors) + "\n"
         }
+        guard Frontend.output(text) == .ok else { return .fatal }
         return rejected ? .rejected : .ok
     }
 }

@@ -29,32 +29,43 @@ enum MergeCommand {
             Frontend.error("no partial given — stance merge PARTIAL... (files from `stance summary --format partial`)")
             return .usage
         }
+        let sink: OutputSink
+        do { sink = try Frontend.sink(args, reading: args.positionals).get() } catch { return error.code }
         var merged: SummaryPartial?
         for path in args.positionals {
             do {
-                let data =
-                    path == "-"
-                    ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
+                let data = try InputSource.contents(of: RawArguments.bytes(path))
                 let partial = try SummaryPartial(decoding: String(decoding: data, as: UTF8.self), source: path)
                 if merged == nil { merged = partial } else { try merged?.merge(partial, from: path) }
             } catch let error as PartialError {
+                sink.discard()
+                Frontend.error(error.description)
+                return .fatal
+            } catch let error as LoadError {
+                sink.discard()
                 Frontend.error(error.description)
                 return .fatal
             } catch {
-                Frontend.error("\(path): cannot read (\(error.localizedDescription)) — check the path")
+                sink.discard()
+                Frontend.error("\(path): cannot read (\(error)) — check the path")
                 return .fatal
             }
         }
-        guard let merged else { return .fatal }
+        guard let merged else {
+            sink.discard()
+            return .fatal
+        }
         if let by = args.options["--by"] {
             let asked = Set(by.split(separator: ",").compactMap { Aggregator.Dimension(rawValue: String($0)) })
             guard asked == merged.dimensions, by.split(separator: ",").count == asked.count else {
+                sink.discard()
                 Frontend.error(
                     "--by \(by) does not match the partials (\(merged.grouping)) — summarise again with --by \(by)")
                 return .usage
             }
         }
         if let period = args.options["--period"], period != merged.period.rawValue {
+            sink.discard()
             Frontend.error(
                 "--period \(period) does not match the partials (\(merged.grouping)) — summarise again with --period \(period)"
             )
@@ -64,9 +75,9 @@ enum MergeCommand {
             format == "partial"
             ? merged.encoded()
             : SummaryReport(aggregator: merged.resolved(), model: merged.model).render(format: format)
-        guard Frontend.write(text, to: args.options["--output"]) else { return .fatal }
         var account = merged.account
         account.skippedFiles = []
+        guard Frontend.deliver(text, to: sink, account: account) else { return .fatal }
         let clean = account.isClean && merged.skipped == 0
         if !args.flags.contains("--quiet") || !clean {
             Frontend.note(

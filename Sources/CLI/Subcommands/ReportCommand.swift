@@ -27,17 +27,25 @@ enum ReportCommand {
             return parsed == nil ? exit : .usage
         }
         let setup: Frontend.RunSetup
-        switch Frontend.setUpRun(args) {
-        case .success(let s): setup = s
-        case .failure(let failure): return failure.code
-        }
+        do { setup = try Frontend.setUpRun(args).get() } catch { return error.code }
         guard options.codesKnown(to: setup.lexicon) else { return .usage }
+        // The labelled set is read too: the page must not be written over one of its files.
+        let labelFiles = args.options["--labels"].map { directory in
+            InputSource(paths: [directory]).files.map(\.path) + [
+                (directory as NSString).appendingPathComponent("labels.tsv")
+            ]
+        }
+        let sink: OutputSink
+        do {
+            sink = try Frontend.sink(args, reading: setup.inputs.files.map(\.path) + (labelFiles ?? [])).get()
+        } catch { return error.code }
         var accuracy: HTMLReport.Accuracy?
         var labelsRejected = false
         if let directory = args.options["--labels"] {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
             else {
+                sink.discard()
                 Frontend.error(
                     "--labels \(directory): no such folder — give the folder of a labelled set (articles and labels.tsv)"
                 )
@@ -49,6 +57,7 @@ enum ReportCommand {
                 accuracy = HTMLReport.Accuracy(
                     name: set.name, evaluation: Evaluation(sets: [set], lexicon: setup.lexicon))
             } catch {
+                sink.discard()
                 Frontend.error(error.description)
                 return .fatal
             }
@@ -62,10 +71,14 @@ enum ReportCommand {
                     Frontend.rejected($0); collector.reject($0)
                 }, skipped: Frontend.skipped)
         } catch {
+            sink.discard()
             Frontend.error("\(error)")
             return .fatal
         }
-        if account.read == 0 { return Frontend.nothingRead(account) }
+        if account.read == 0 {
+            sink.discard()
+            return Frontend.nothingRead(account)
+        }
         // Paths under the working folder are shown relative to it: the page reads the same on every machine.
         let here = FileManager.default.currentDirectoryPath + "/"
         let files = setup.inputs.files.map { file in
@@ -77,7 +90,7 @@ enum ReportCommand {
             collector: collector, account: account, files: files, model: setup.lexicon.model.identifier,
             countries: collector.charts.select(options.countries, top: options.top),
             evidence: collector.evidence.items(lexicon: setup.lexicon), accuracy: accuracy)
-        guard Frontend.write(report.render(), to: args.options["--output"]) else { return .fatal }
+        guard Frontend.deliver(report.render(), to: sink, account: account) else { return .fatal }
         if setup.timing { Frontend.reportRun(account, since: setup.started) }
         let status = Frontend.finish(account, quiet: args.flags.contains("--quiet"))
         return labelsRejected && status == .ok ? .rejected : status

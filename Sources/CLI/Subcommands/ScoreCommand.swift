@@ -51,32 +51,30 @@ enum ScoreCommand {
         let setup: Frontend.RunSetup
         do { setup = try Frontend.setUpRun(args).get() } catch { return error.code }
         let sink: OutputSink
-        do {
-            sink = try args.options["--output"].map { try OutputSink(path: $0) } ?? OutputSink()
-        } catch {
-            Frontend.error("\(error)")
-            return .fatal
-        }
+        do { sink = try Frontend.sink(args, inputs: setup.inputs).get() } catch { return error.code }
         let run = ScoringRun(lexicon: setup.lexicon, explain: explain, sentences: bySentence, threads: setup.threads)
         let model = setup.lexicon.model.identifier
         sink.write(writer.header())
         do {
             // Rows are formatted on the worker threads and written here in input order.
+            // A failed write (a closed pipe, a full disk) stops the run: nothing more can be delivered.
             let account = try run.scoreRows(
                 setup.inputs, writer: writer, model: model, progress: Frontend.progress(args, setup.inputs),
-                write: { sink.write(bytes: $0) }, rejected: Frontend.rejected, skipped: Frontend.skipped)
+                write: Frontend.rows(to: sink), rejected: Frontend.rejected, skipped: Frontend.skipped)
             sink.write(writer.footer())
             if account.read == 0 {
                 sink.discard()
                 return Frontend.nothingRead(account)
             }
-            try sink.commit()
+            do { try sink.commit() } catch { return Frontend.outputFailed(error, account) }
             if setup.timing { Frontend.reportRun(account, since: setup.started) }
             return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
+        } catch let stopped as RunStopped {
+            sink.discard()
+            return Frontend.outputFailed(stopped.reason, stopped.account)
         } catch {
             sink.discard()
-            Frontend.error("\(error)")
-            return .fatal
+            return Frontend.outputFailed(error, nil)
         }
     }
 }

@@ -52,6 +52,8 @@ enum SummaryCommand {
         }
         let setup: Frontend.RunSetup
         do { setup = try Frontend.setUpRun(args).get() } catch { return error.code }
+        let sink: OutputSink
+        do { sink = try Frontend.sink(args, inputs: setup.inputs).get() } catch { return error.code }
         var partial = SummaryPartial(
             model: setup.lexicon.model.identifier, by: dimensions, period: period,
             foldsDuplicates: duplicates == "fold")
@@ -63,16 +65,20 @@ enum SummaryCommand {
                 rejected: Frontend.rejected,
                 skipped: Frontend.skipped)
         } catch {
+            sink.discard()
             Frontend.error("\(error)")
             return .fatal
         }
-        if account.read == 0 { return Frontend.nothingRead(account) }
+        if account.read == 0 {
+            sink.discard()
+            return Frontend.nothingRead(account)
+        }
         let text =
             format == "partial"
             ? partial.encoded()
             : SummaryReport(aggregator: partial.resolved(), model: setup.lexicon.model.identifier).render(
                 format: format)
-        guard Frontend.write(text, to: args.options["--output"]) else { return .fatal }
+        guard Frontend.deliver(text, to: sink, account: account) else { return .fatal }
         if setup.timing { Frontend.reportRun(account, since: setup.started) }
         return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
     }

@@ -53,6 +53,14 @@ public struct LabelSet: Sendable {
                     "two article files are named \(shared.name) (\(shared.paths.joined(separator: ", "))); labels.tsv names files by base name — rename or remove one"
             )
         }
+        if let error = inputs.errors.first { throw .input(error) }
+        guard !inputs.files.isEmpty else {
+            throw .badRow(
+                at: directory,
+                problem:
+                    "no article files (.txt or .jsonl) in the labelled set — put the exports labels.tsv names beside it"
+            )
+        }
         for file in inputs.files {
             do {
                 try InputSource.read(file) { event in
@@ -120,7 +128,12 @@ public struct LabelSet: Sendable {
             rows.append(
                 Row(file: columns[0], index: index, country: code, stance: stance, title: columns[4], line: lineNumber))
         }
-        guard headerSeen || !hasLabels else { throw .badRow(at: "\(labelsPath):1", problem: "labels.tsv has no rows") }
+        // A header alone would evaluate to zeros and look like a result (a tone-only set has no labels.tsv).
+        guard !hasLabels || (headerSeen && !rows.isEmpty) else {
+            throw .badRow(
+                at: "\(labelsPath):1",
+                problem: "labels.tsv has no rows — label at least one (file, index, country) pair")
+        }
         self.rows = rows
         warnings = unnamed.keys.sorted().compactMap { code in
             guard let first = unnamed[code] else { return nil }

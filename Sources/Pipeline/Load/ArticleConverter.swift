@@ -13,35 +13,28 @@ public enum ArticleConverter {
     }
 
     /// Converts every record of `inputs` in order; rejections and skipped files are reported as
-    /// they are found and counted, so the account adds up as for `score`.
+    /// they are found and counted, so the account adds up as for `score`. A failed `write` ends the
+    /// run with `RunStopped`, which carries the account up to then.
     public static func convert(
         _ inputs: InputSource, progress: ProgressMeter? = nil, write: ([UInt8]) throws -> Void,
         rejected: (Rejection) -> Void, skipped: (LoadError) -> Void
     ) throws -> RunAccount {
         var account = RunAccount()
-        for error in inputs.errors {
-            account.skippedFiles.append(error)
-            skipped(error)
+        var converted = 0
+        do {
+            try inputs.readRecords(
+                into: &account,
+                article: { article in
+                    converted += 1
+                    try write(line(article))
+                    progress?.advance(bytes: ProgressMeter.size(of: article))
+                }, rejected: rejected, skipped: skipped)
+        } catch {
+            // The output is gone (a closed pipe, a full disk): stop reading at once, keep the account.
+            account.scored = converted
+            throw RunStopped(account: account, reason: error)
         }
-        for file in inputs.files {
-            do {
-                try InputSource.read(file) { event in
-                    account.read += 1
-                    switch event {
-                    case .article(let article):
-                        account.scored += 1
-                        try write(line(article))
-                        progress?.advance(bytes: ProgressMeter.size(of: article))
-                    case .rejected(let rejection):
-                        account.rejected += 1
-                        rejected(rejection)
-                    }
-                }
-            } catch let error as LoadError {
-                account.skippedFiles.append(error)
-                skipped(error)
-            }
-        }
+        account.scored = converted
         progress?.finish()
         return account
     }

@@ -10,12 +10,26 @@ public struct JSONLinesReader: ArticleReader {
         emit: (LoadEvent) throws -> Void
     ) throws {
         var records = 0
+        // Ids given in the file, with their line: a repeated id would merge two articles downstream.
+        var ids: [String: Int] = [:]
         while let line = try lines.next(path: path) {
             if line.tooLong { records += 1; try emit(.rejected(.tooLong(path, line))); continue }
             if line.isBlank { continue }
             records += 1
             guard line.text != nil else { try emit(.rejected(.invalidUTF8(path, line.number))); continue }
-            try emit(JSONLinesReader.parse(line, name: name, path: path))
+            var event = JSONLinesReader.parse(line, name: name, path: path)
+            // Only ids the file gives are kept (the default `name:line` is unique by construction).
+            if case .article(let article) = event, article.id != "\(name):\(line.number)" {
+                if let first = ids[article.id] {
+                    event = .rejected(
+                        Rejection(
+                            file: path, line: line.number, reason: "duplicate id `\(article.id)` (also line \(first))",
+                            hint: "give each article its own id, or leave `id` out"))
+                } else {
+                    ids[article.id] = line.number
+                }
+            }
+            try emit(event)
         }
         if records == 0 { throw LoadError.empty(path: path) }
     }
@@ -26,24 +40,27 @@ public struct JSONLinesReader: ArticleReader {
         }
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(line.bytes), options: [])
+            // Fragments allowed, so `null` or `123` is told apart from broken JSON.
+            object = try JSONSerialization.jsonObject(with: Data(line.bytes), options: [.fragmentsAllowed])
         } catch {
             return reject("not valid JSON", "each line must be one JSON object: {\"title\": ..., \"body\": ...}")
         }
         guard let fields = object as? [String: Any] else {
             return reject(
-                "the line is JSON but not an object", "write one {\"title\": ..., \"body\": ...} object per line")
+                "the line is JSON, but not an object", "write one {\"title\": ..., \"body\": ...} object per line")
         }
         func string(_ key: String) -> String?? {
             guard let value = fields[key], !(value is NSNull) else { return .some(nil) }
             if let s = value as? String { return .some(s) }
             return .none
         }
-        guard case .some(let titleValue) = string("title"), let title = titleValue, !title.isEmpty else {
-            return reject("missing or empty `title`", "every article needs a string title")
+        // Blank text scores nothing and would count as a scored article: rejected like an empty one.
+        let blank = { (text: String) in text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+        guard case .some(let titleValue) = string("title"), let title = titleValue, !blank(title) else {
+            return reject("missing, empty or blank `title`", "every article needs a string title")
         }
-        guard case .some(let bodyValue) = string("body"), let body = bodyValue, !body.isEmpty else {
-            return reject("missing or empty `body`", "every article needs a string body")
+        guard case .some(let bodyValue) = string("body"), let body = bodyValue, !blank(body) else {
+            return reject("missing, empty or blank `body`", "every article needs a string body")
         }
         guard case .some(let outlet) = string("outlet"), case .some(let publishedText) = string("published"),
             case .some(let id) = string("id"), case .some(let topic) = string("topic")

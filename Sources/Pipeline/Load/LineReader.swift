@@ -7,6 +7,8 @@ public struct Line: Sendable {
     /// Longer than the limit: `bytes` is empty and `length` says how long it was.
     public var tooLong: Bool
     public var length: Int
+    /// For a line over the limit: its first bytes (up to 64), so the format can still be told from it.
+    public var head: [UInt8] = []
 
     /// The line as text, or `nil` when it is not valid UTF-8.
     public var text: String? { String(validating: bytes, as: UTF8.self) }
@@ -30,7 +32,8 @@ public struct LineReader {
 
     public enum Encoding: String, Sendable { case utf8 = "UTF-8", gb18030 = "GB18030" }
 
-    let handle: FileHandle?
+    /// The descriptor read (`read(2)`, whose errors carry `errno`), or nil for in-memory input.
+    let fd: Int32?
     let maxLineBytes: Int
     /// In-memory input (tests, fuzzing), served `chunkSize` bytes at a time as a file would be.
     private var memory: [UInt8] = []
@@ -44,20 +47,28 @@ public struct LineReader {
     private var started = false
     private var skipping = false
     private var skippedLength = 0
+    private var skippedHead: [UInt8] = []
     private var pushback: [Line] = []
 
     public init(handle: FileHandle, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
-        self.handle = handle
+        self.init(fd: handle.fileDescriptor, maxLineBytes: maxLineBytes)
+    }
+
+    public init(fd: Int32, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
+        self.fd = fd
         self.maxLineBytes = maxLineBytes
     }
 
     /// Reads `bytes` through the same code paths as a file, `chunkSize` bytes per read.
     init(bytes: [UInt8], maxLineBytes: Int = LineReader.defaultMaxLineBytes, chunkSize: Int = LineReader.chunkBytes) {
-        handle = nil
+        fd = nil
         self.maxLineBytes = maxLineBytes
         memory = bytes
         self.chunkSize = max(1, chunkSize)
     }
+
+    /// The text of a read error: `errno`'s (`is a directory`, `input/output error`).
+    struct ReadError: Error, CustomStringConvertible { var description: String }
 
     private mutating func fill() throws {
         if position > 0 {
@@ -65,7 +76,7 @@ public struct LineReader {
             position = 0
         }
         guard !eof else { return }
-        guard let handle else {
+        guard let fd else {
             let count = min(chunkSize, memory.count - memoryOffset)
             if count == 0 {
                 eof = true
@@ -75,8 +86,15 @@ public struct LineReader {
             memoryOffset += count
             return
         }
-        let data = try handle.read(upToCount: LineReader.chunkBytes) ?? Data()
-        if data.isEmpty { eof = true } else { buffer.append(contentsOf: data) }
+        // read(2) into scratch memory: only the pages it writes are touched (a small file costs one
+        // page, not a 1 MiB fill), and its errors carry errno.
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: LineReader.chunkBytes, alignment: 16)
+        defer { scratch.deallocate() }
+        var got = 0
+        repeat { got = read(fd, scratch, LineReader.chunkBytes) } while got < 0 && errno == EINTR
+        guard got >= 0 else { throw ReadError(description: String(cString: strerror(errno)).lowercased()) }
+        buffer.append(contentsOf: UnsafeRawBufferPointer(start: scratch, count: got))
+        if got == 0 { eof = true }
     }
 
     /// Reads the first chunk and decides the encoding; throws `.binary` or `.encoding` for inputs
@@ -85,7 +103,7 @@ public struct LineReader {
         started = true
         // Sniff the same amount whatever one read returns (a pipe may hand over a few bytes at a time).
         repeat {
-            do { try fill() } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
+            do { try fill() } catch { throw .unreadable(path: path, reason: "\(error)") }
         } while !eof && buffer.count < LineReader.sniffBytes + 3
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         let sample = buffer[position..<min(buffer.count, position + 65536)]
@@ -107,7 +125,7 @@ public struct LineReader {
         buffer.removeAll()  // `all` holds it now: a refill must not append it a second time
         position = 0
         while !eof {
-            do { try fill() } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
+            do { try fill() } catch { throw .unreadable(path: path, reason: "\(error)") }
             all.append(contentsOf: buffer)
             buffer.removeAll()
             if all.count > LineReader.maxTranscodeBytes {
@@ -177,10 +195,11 @@ public struct LineReader {
                 lineNumber += 1
                 if skipping || newline - position > maxLineBytes {
                     let length = skippedLength + (newline - position)
+                    let head = skipping ? skippedHead : Array(buffer[position..<min(newline, position + 64)])
                     skipping = false
                     skippedLength = 0
                     position = newline + 1
-                    return Line(number: lineNumber, bytes: [], tooLong: true, length: length)
+                    return Line(number: lineNumber, bytes: [], tooLong: true, length: length, head: head)
                 }
                 var end = newline
                 if end > position && buffer[end - 1] == 0x0D { end -= 1 }
@@ -192,6 +211,7 @@ public struct LineReader {
             }
             let pending = buffer.count - position
             if pending > maxLineBytes || (skipping && pending > 0) {
+                if !skipping { skippedHead = Array(buffer[position..<min(buffer.count, position + 64)]) }
                 skippedLength += pending
                 skipping = true
                 position = buffer.count
@@ -200,7 +220,7 @@ public struct LineReader {
                 if skipping {
                     lineNumber += 1
                     skipping = false
-                    return Line(number: lineNumber, bytes: [], tooLong: true, length: skippedLength)
+                    return Line(number: lineNumber, bytes: [], tooLong: true, length: skippedLength, head: skippedHead)
                 }
                 guard position < buffer.count else { return nil }
                 lineNumber += 1
@@ -212,7 +232,7 @@ public struct LineReader {
                 position = buffer.count
                 return line
             }
-            do { try fill() } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
+            do { try fill() } catch { throw .unreadable(path: path, reason: "\(error)") }
         }
     }
 }

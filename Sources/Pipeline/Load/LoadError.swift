@@ -10,13 +10,17 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A header (or blank lines) and not one record after it.
     case noRecords(path: String, line: Int)
     case noInput
+    /// A FIFO, device or socket with an input's name inside a folder: never opened (it could block).
+    case notRegular(path: String, kind: String)
 
     public var description: String {
         switch self {
         case .notFound(let path):
             return "\(path): no such file or folder — check the path"
         case .unreadable(let path, let reason):
-            return "\(path): cannot read (\(reason)) — check the permissions"
+            let hint =
+                reason.contains("permission") ? "check the permissions" : "check that it is a readable file or folder"
+            return "\(path): cannot read (\(reason)) — \(hint)"
         case .binary(let path):
             return "\(path):1: binary data, not a text export — pass the exported .txt or .jsonl file"
         case .encoding(let path, let found):
@@ -32,6 +36,9 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noRecords(let path, let line):
             return
                 "\(path):\(line): no record in the file, only a header — the export holds no articles; export the search results again"
+        case .notRegular(let path, let kind):
+            return
+                "\(path): skipped: \(kind), not a regular file — give it explicitly to read it, or remove it from the folder"
         case .noInput:
             return "no input: no .txt or .jsonl files found — pass files, folders or - for standard input"
         }
@@ -41,7 +48,7 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .notFound(let p), .unreadable(let p, _), .binary(let p), .encoding(let p, _), .notAnExport(let p, _),
-            .empty(let p), .noRecords(let p, _):
+            .empty(let p), .noRecords(let p, _), .notRegular(let p, _):
             p
         case .noInput: "-"
         }

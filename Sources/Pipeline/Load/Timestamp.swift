@@ -79,6 +79,8 @@ public struct Timestamp: Sendable, Equatable, Hashable, Comparable {
             } else if rest + 3 != s.count {
                 return nil
             }
+            // Real zones run from -12:00 to +14:00 (+99:99 is no offset).
+            guard oh <= 14, om <= 59 else { return nil }
             offsetMinutes = (oh * 60 + om) * (s[rest] == 0x2D ? -1 : 1)
         } else {
             return nil

@@ -173,7 +173,8 @@ public struct CSVScoreWriter: ScoreWriter {
     public init(explain: Bool = false) { self.explain = explain }
 
     static func field(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        // Bytes, not Characters: Swift reads "\r\n" as one Character, equal to neither "\r" nor "\n".
+        if s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return s

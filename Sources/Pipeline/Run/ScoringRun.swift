@@ -57,10 +57,7 @@ public final class ScoringRun: @unchecked Sendable {
         skipped: (LoadError) -> Void = { _ in }
     ) throws -> RunAccount {
         var account = RunAccount()
-        for error in inputs.errors {
-            account.skippedFiles.append(error)
-            skipped(error)
-        }
+        var scored = 0
         let pool = WorkerPool<Row>(run: self, render: render)
         pool.start()
         defer { pool.stop() }
@@ -81,7 +78,7 @@ public final class ScoringRun: @unchecked Sendable {
             for i in 0..<oldest.count {
                 if let row = oldest.take(i) { try result(row) }
             }
-            account.scored += oldest.count
+            scored += oldest.count
             return true
         }
 
@@ -96,27 +93,21 @@ public final class ScoringRun: @unchecked Sendable {
             while inFlight.count - head > maxInFlight { _ = try deliverOldest(wait: true) }
         }
 
-        for file in inputs.files {
-            do {
-                try InputSource.read(file) { event in
-                    switch event {
-                    case .article(let article):
-                        account.read += 1
-                        batch.append(article)
-                        if batch.count >= batchSize { try submit() }
-                    case .rejected(let rejection):
-                        account.read += 1
-                        account.rejected += 1
-                        rejected(rejection)
-                    }
-                }
-            } catch let error as LoadError {
-                account.skippedFiles.append(error)
-                skipped(error)
-            }
+        do {
+            try inputs.readRecords(
+                into: &account,
+                article: { article in
+                    batch.append(article)
+                    if batch.count >= batchSize { try submit() }
+                }, rejected: rejected, skipped: skipped)
+            if !batch.isEmpty { try submit() }
+            while try deliverOldest(wait: true) {}
+        } catch {
+            // The output is gone (a closed pipe, a full disk): stop reading at once, keep the account.
+            account.scored = scored
+            throw RunStopped(account: account, reason: error)
         }
-        if !batch.isEmpty { try submit() }
-        while try deliverOldest(wait: true) {}
+        account.scored = scored
         return account
     }
 
@@ -128,6 +119,14 @@ public final class ScoringRun: @unchecked Sendable {
     fileprivate func score(_ article: Article, worker: Int) -> ScoredArticle {
         scorers[worker].score(article)
     }
+}
+
+/// A run ended early because handing on a result failed (the output could not be written); `account`
+/// counts what was read up to then.
+public struct RunStopped: Error, CustomStringConvertible {
+    public var account: RunAccount
+    public var reason: Error
+    public var description: String { "\(reason)" }
 }
 
 /// One batch of articles and its results, written by the workers at distinct indices.

@@ -37,13 +37,19 @@ public struct Segmenter: Sendable {
     public func segments(title: String, body: String, into list: inout SegmentList) {
         list.removeAll()
         Segmenter.withUTF8(title) { t in
-            list.append(kind: .title, field: .title, start: 0, end: t.count, cleaning: t, requireText: false)
+            Segmenter.pieces(t, 0, t.count) { start, end in
+                list.append(
+                    kind: .title, field: .title, start: start, end: end,
+                    cleaning: UnsafeBufferPointer(rebasing: t[start..<end]), requireText: false)
+            }
         }
         Segmenter.withUTF8(body) { b in
             bodySegments(b) { kind, start, end in
-                list.append(
-                    kind: kind, field: .body, start: start, end: end,
-                    cleaning: UnsafeBufferPointer(rebasing: b[start..<end]), requireText: true)
+                Segmenter.pieces(b, start, end) { start, end in
+                    list.append(
+                        kind: kind, field: .body, start: start, end: end,
+                        cleaning: UnsafeBufferPointer(rebasing: b[start..<end]), requireText: true)
+                }
             }
         }
     }

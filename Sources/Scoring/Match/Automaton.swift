@@ -22,7 +22,11 @@ public struct Automaton: Sendable {
         /// 32-bit table: `large[row + class]` = the row of the next state (`row` = state × `classCount`).
         let large: UnsafeMutablePointer<Int32>?
         let states: Int
-        /// States from this one on are those where at least one pattern ends.
+        /// States below this one have dense rows; the others are in `sparse`.
+        let denseStates: Int
+        let sparse: Sparse
+        /// Dense states from this one on are those where at least one pattern ends; every sparse
+        /// state is beyond it too, so one comparison still sends the common case down the fast path.
         let firstOutputState: Int
         /// The longest pattern, in bytes.
         let maxLength: Int
@@ -30,14 +34,14 @@ public struct Automaton: Sendable {
         let outputStart: UnsafeMutablePointer<Int32>
         let outputs: UnsafeMutablePointer<Int32>
 
-        /// Fills the table straight from the breadth-first `goto` rows: row `n` of the table is row
-        /// `order[n]` of `goto`, every target renumbered through `newIndex` (no intermediate copy: the
-        /// table is states × classes, the largest thing a model load builds).
+        /// Fills the dense rows straight into the table (no intermediate copy: the table is the largest
+        /// thing a model load builds); `rows` says how.
         init(
-            classOf: [Int32], classCount: Int, goto: [Int32], order: [Int], newIndex: [Int32],
-            firstOutputState: Int, maxLength: Int, outputStart: [Int32], outputs: [Int32]
+            classOf: [Int32], classCount: Int, rows: DenseRows, states: Int, denseStates: Int, firstOutputState: Int,
+            maxLength: Int, outputStart: [Int32], outputs: [Int32], sparse: Sparse
         ) {
-            let states = order.count
+            self.denseStates = denseStates
+            self.sparse = sparse
             self.classCount = classCount
             self.maxLength = maxLength
             self.states = states
@@ -50,34 +54,20 @@ public struct Automaton: Sendable {
             self.shift = shift
             if states <= 1 << 16 {
                 let stride = 1 << shift
-                let table = UnsafeMutablePointer<UInt16>.allocate(capacity: max(states * stride, 1))
-                table.initialize(repeating: 0, count: max(states * stride, 1))
-                goto.withUnsafeBufferPointer { g in
-                    newIndex.withUnsafeBufferPointer { index in
-                        for (n, s) in order.enumerated() {
-                            let from = s * classCount, to = n * stride
-                            for c in 0..<classCount {
-                                table[to + c] = UInt16(truncatingIfNeeded: index[Int(g[from + c])])
-                            }
-                        }
-                    }
-                }
+                let table = UnsafeMutablePointer<UInt16>.allocate(capacity: max(denseStates * stride, 1))
+                table.initialize(repeating: 0, count: max(denseStates * stride, 1))
+                rows.fill(table, stride: stride) { UInt16(truncatingIfNeeded: $0) }
                 small = table
                 large = nil
             } else {
-                let rows = UnsafeMutablePointer<Int32>.allocate(capacity: max(states * classCount, 1))
-                goto.withUnsafeBufferPointer { g in
-                    newIndex.withUnsafeBufferPointer { index in
-                        for (n, s) in order.enumerated() {
-                            let from = s * classCount, to = n * classCount
-                            for c in 0..<classCount {
-                                (rows + to + c).initialize(to: index[Int(g[from + c])] * Int32(classCount))
-                            }
-                        }
-                    }
-                }
+                // Row offsets (state × classes) when every state is dense; plain state numbers
+                // otherwise, as a sparse state's row offset could overflow 32 bits.
+                let table = UnsafeMutablePointer<Int32>.allocate(capacity: max(denseStates * classCount, 1))
+                table.initialize(repeating: 0, count: max(denseStates * classCount, 1))
+                let factor = denseStates == states ? Int32(classCount) : 1
+                rows.fill(table, stride: classCount) { $0 &* factor }
                 small = nil
-                large = rows
+                large = table
             }
         }
 
@@ -139,6 +129,31 @@ public struct Automaton: Sendable {
             }
         }
 
+        /// The next state from `state` on byte class `c`: a dense row, or a sparse state's edges and
+        /// failure links down to a dense row (amortised constant, as in any Aho–Corasick automaton).
+        @inline(__always)
+        func step(_ state: Int, _ c: Int) -> Int {
+            var s = state
+            while s >= denseStates {
+                let k = s - denseStates
+                let lo = Int(sparse.edgeStart[k]), hi = Int(sparse.edgeStart[k + 1])
+                for e in lo..<hi where Int(sparse.edgeClass[e]) == c { return Int(sparse.edgeTarget[e]) }
+                s = Int(sparse.fail[k])
+            }
+            if let small { return Int(small[(s &<< shift) &+ c]) }
+            guard let large else { return 0 }
+            return Int(large[s &* classCount &+ c])
+        }
+
+        /// `run` for an automaton with sparse states: dense steps until a sparse state is reached.
+        func runHybrid(_ base: UnsafePointer<UInt8>, _ count: Int, _ found: (Int, Int) -> Void) {
+            var state = 0
+            for index in 0..<count {
+                state = step(state, Int(classOf[Int(base[index])]))
+                if state >= firstOutputState && outputStart[state] != outputStart[state + 1] { found(state, index + 1) }
+            }
+        }
+
         static func copy(_ array: [Int32]) -> UnsafeMutablePointer<Int32> {
             let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: max(array.count, 1))
             array.withUnsafeBufferPointer {
@@ -160,6 +175,10 @@ public struct Automaton: Sendable {
         @inline(__always)
         func run(_ base: UnsafePointer<UInt8>, _ count: Int, _ found: (Int, Int) -> Void) {
             let classOf = self.classOf, firstOutputState = self.firstOutputState
+            if denseStates < states {
+                runHybrid(base, count, found)
+                return
+            }
             if let small {
                 if count >= 2 * maxLength + 48 {
                     runSplit(small, base, count, found)
@@ -187,15 +206,36 @@ public struct Automaton: Sendable {
         }
     }
 
+    /// The states beyond the dense budget: their edges by class, and their failure links.
+    struct Sparse {
+        var edgeStart: [Int32] = [0]
+        var edgeClass: [Int32] = []
+        var edgeTarget: [Int32] = []
+        var fail: [Int32] = []
+        var bytes: Int { (edgeStart.count + edgeClass.count + edgeTarget.count + fail.count) * 4 }
+    }
+
     let tables: Tables
     /// Byte length of each pattern.
     public let patternLength: [Int32]
+
+    /// The size of the compiled tables, in bytes.
+    public var memoryBytes: Int {
+        tables.denseStates * tables.classCount * (tables.small != nil ? 2 : 4) + 256 * 4 + tables.states * 4
+            + tables.sparse.bytes + Int(tables.outputStart[tables.states]) * 4
+    }
 
     /// The number of DFA states.
     public var stateCount: Int { tables.states }
 
     /// Compiles `patterns` (already case-folded to ASCII lower case where wanted).
-    public init(patterns: [[UInt8]]) {
+    ///
+    /// Memory is linear in the total bytes of the patterns: the trie is built with one hashed edge per
+    /// pattern byte (never a dense row per state), and only the shallowest states — those text keeps
+    /// returning to, up to `denseBudget` table entries — get dense rows. Deeper states keep their few
+    /// edges and their failure link (`Sparse`); the shipped model fits the budget whole, so its hot
+    /// loop is the dense one.
+    public init(patterns: [[UInt8]], denseBudget: Int = Automaton.defaultDenseBudget) {
         var used = [Bool](repeating: false, count: 256)
         for pattern in patterns { for byte in pattern { used[Int(byte)] = true } }
         var classOf = [Int32](repeating: 0, count: 256)
@@ -210,8 +250,8 @@ public struct Automaton: Sendable {
         }
         let classCount = count
 
-        // Trie with dense rows; -1 marks a missing edge until the BFS fills it in.
-        var goto: [Int32] = Array(repeating: -1, count: classCount)
+        // The trie: one hashed edge (state, class) → child per new pattern byte.
+        var edges: [Int: Int32] = [:]
         var own: [[Int32]] = [[]]
         var lengths: [Int32] = []
         lengths.reserveCapacity(patterns.count)
@@ -220,56 +260,70 @@ public struct Automaton: Sendable {
             guard !pattern.isEmpty else { continue }
             var state = 0
             for byte in pattern {
-                let slot = state * classCount + Int(classOf[Int(byte)])
-                if goto[slot] < 0 {
-                    goto[slot] = Int32(own.count)
+                let key = state &* 512 &+ Int(classOf[Int(byte)])
+                if let child = edges[key] {
+                    state = Int(child)
+                } else {
+                    edges[key] = Int32(own.count)
+                    state = own.count
                     own.append([])
-                    goto.append(contentsOf: repeatElement(-1, count: classCount))
                 }
-                state = Int(goto[slot])
             }
             own[state].append(Int32(id))
         }
-
         let states = own.count
+        var children = [[(cls: Int32, child: Int32)]](repeating: [], count: states)
+        for (key, child) in edges { children[key / 512].append((Int32(key % 512), child)) }
+        edges = [:]
+        for s in 0..<states where children[s].count > 1 { children[s].sort { $0.cls < $1.cls } }
+
+        // Failure links and inherited outputs, breadth first.
         var fail = [Int32](repeating: 0, count: states)
         var outputLists = own
-        var queue: [Int] = []
+        var queue: [Int] = [0]
         queue.reserveCapacity(states)
-        for c in 0..<classCount {
-            let child = goto[c]
-            if child < 0 { goto[c] = 0 } else { fail[Int(child)] = 0; queue.append(Int(child)) }
+        func edge(_ s: Int, _ c: Int32) -> Int32? {
+            for e in children[s] where e.cls == c { return e.child }
+            return nil
         }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            let failState = Int(fail[state])
-            if !outputLists[failState].isEmpty { outputLists[state] += outputLists[failState] }
-            let row = state * classCount, failRow = failState * classCount
-            for c in 0..<classCount {
-                let child = goto[row + c]
-                if child < 0 {
-                    goto[row + c] = goto[failRow + c]
-                } else {
-                    fail[Int(child)] = goto[failRow + c]
-                    queue.append(Int(child))
+            for (c, child) in children[state] {
+                if state != 0 {
+                    var f = Int(fail[state])
+                    while f != 0 && edge(f, c) == nil { f = Int(fail[f]) }
+                    fail[Int(child)] = edge(f, c) ?? 0
                 }
+                let f = Int(fail[Int(child)])
+                if !outputLists[f].isEmpty { outputLists[Int(child)] += outputLists[f] }
+                queue.append(Int(child))
             }
         }
 
-        // Renumber: the start state stays 0, every state without output comes before every state
-        // with output, so one comparison tells whether anything ends in a state; within each part
-        // states go in breadth-first order, so the shallow states that text keeps returning to
-        // share a few cache lines.
+        // Dense rows for a breadth-first prefix (closed under failure links, which lead to shallower
+        // states); numbering: dense states without output, dense with output, then sparse ones.
+        let denseCount = max(1, min(states, denseBudget / max(classCount, 1)))
         var order: [Int] = [0]
         order.reserveCapacity(states)
-        for s in queue where outputLists[s].isEmpty { order.append(s) }
+        for s in queue[1..<denseCount] where outputLists[s].isEmpty { order.append(s) }
         let quiet = order.count
-        for s in queue where !outputLists[s].isEmpty { order.append(s) }
+        for s in queue[1..<denseCount] where !outputLists[s].isEmpty { order.append(s) }
+        order += queue[denseCount...]
         var newIndex = [Int32](repeating: 0, count: states)
         for (n, s) in order.enumerated() { newIndex[s] = Int32(n) }
-        // The start state may itself hold output only for empty patterns, which are never added.
+
+        var sparse = Sparse()
+        sparse.edgeStart.reserveCapacity(states - denseCount + 1)
+        for s in order[denseCount...] {
+            sparse.fail.append(newIndex[Int(fail[s])])
+            for (c, child) in children[s] {
+                sparse.edgeClass.append(c)
+                sparse.edgeTarget.append(newIndex[Int(child)])
+            }
+            sparse.edgeStart.append(Int32(sparse.edgeClass.count))
+        }
         var outputStart: [Int32] = [0]
         var outputs: [Int32] = []
         outputStart.reserveCapacity(states + 1)
@@ -278,11 +332,16 @@ public struct Automaton: Sendable {
             outputStart.append(Int32(outputs.count))
         }
         tables = Tables(
-            classOf: classOf, classCount: classCount, goto: goto, order: order, newIndex: newIndex,
+            classOf: classOf, classCount: classCount,
+            rows: DenseRows(states: queue[0..<denseCount], fail: fail, children: children, newIndex: newIndex),
+            states: states, denseStates: denseCount,
             firstOutputState: quiet, maxLength: max(1, patterns.map(\.count).max() ?? 1),
-            outputStart: outputStart, outputs: outputs)
+            outputStart: outputStart, outputs: outputs, sparse: sparse)
         patternLength = lengths
     }
+
+    /// Dense table entries allowed (4 M: 8 MB of 16-bit entries); deeper states are sparse.
+    public static let defaultDenseBudget = 1 << 22
 
     /// Calls `found(pattern, end)` for every occurrence in `bytes`, `end` being the exclusive byte offset.
     /// Patterns ending at the same byte come longest first, in the order they were given.
@@ -292,6 +351,27 @@ public struct Automaton: Sendable {
         let t = tables
         t.run(base, bytes.count) { state, end in
             for k in Int(t.outputStart[state])..<Int(t.outputStart[state &+ 1]) { found(t.outputs[k], end) }
+        }
+    }
+}
+
+/// The dense rows of an automaton, described rather than built: breadth first, each state's row is
+/// its failure state's row (failure links lead to shallower states, so that row is filled already)
+/// with the state's own edges written over it.
+struct DenseRows {
+    /// The dense states in breadth-first order (trie numbering).
+    var states: ArraySlice<Int>
+    var fail: [Int32]
+    var children: [[(cls: Int32, child: Int32)]]
+    /// Trie state → final state number.
+    var newIndex: [Int32]
+
+    /// Writes every dense row into `table`, rows `stride` entries apart, each target through `encode`.
+    func fill<T>(_ table: UnsafeMutablePointer<T>, stride: Int, encode: (Int32) -> T) {
+        for s in states {
+            let to = Int(newIndex[s]) * stride
+            if s != 0 { (table + to).update(from: table + Int(newIndex[Int(fail[s])]) * stride, count: stride) }
+            for (c, child) in children[s] { table[to + Int(c)] = encode(newIndex[Int(child)]) }
         }
     }
 }

@@ -56,7 +56,7 @@ public struct Lexicon: Sendable {
         public var entry: Int
     }
 
-    public let model: Model
+    public internal(set) var model: Model
     /// Country codes, sorted; `Kind.country(i)` indexes this.
     public let codes: [String]
     public let entries: [Entry]
@@ -80,6 +80,10 @@ public struct Lexicon: Sendable {
 
     public var patternCount: Int { patternEntry.count }
     public var stateCount: Int { automaton.stateCount }
+    /// The bytes of every pattern, added up: what the automaton's memory grows with.
+    public var patternBytes: Int { automaton.patternLength.reduce(0) { $0 + Int($1) } }
+    /// The automaton's tables, in bytes.
+    public var memoryBytes: Int { automaton.memoryBytes }
 
     public init(model: Model) {
         self.model = model

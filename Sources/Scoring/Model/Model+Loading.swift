@@ -76,6 +76,14 @@ struct ModelReader {
             issue(file, row, "empty first column — write the entry's text or delete the line")
             return false
         }
+        // A term costs automaton states for each of its bytes: one of thousands of characters is no word.
+        if let long = row.columns.prefix(min).first(where: { $0.utf8.count > Model.maxTermBytes }) {
+            issue(
+                file, row,
+                "entry `\(long.prefix(20))…` is \(long.utf8.count) bytes long, over the \(Model.maxTermBytes)-byte limit for one term — a term is a word or a short phrase; shorten it"
+            )
+            return false
+        }
         return true
     }
 

@@ -47,6 +47,13 @@ extension ModelReader {
                     code: code, kind: kind, form: form, caseSensitive: flags == "case",
                     source: .init(file: "countries.tsv", line: row.line)))
         }
+        // Bare forms (美, 华) name a country only in a pairing: alone they detect nothing.
+        if !forms.contains(where: { $0.kind != .bare }) {
+            issues.append(
+                ModelIssue(
+                    path: file.path, line: file.rows.last?.line ?? 1,
+                    "no usable country form — the model could detect no country; add code<TAB>name<TAB>form rows"))
+        }
         return forms
     }
 

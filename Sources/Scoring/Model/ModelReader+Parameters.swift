@@ -2,6 +2,18 @@ import Foundation
 
 /// Reading params.tsv: the numbers the scoring rules use.
 extension ModelReader {
+    /// Where each parameter goes (its range is in `ParameterSpace.ranges`).
+    static let realParameters: [String: WritableKeyPath<Model.Parameters, Double> & Sendable] = [
+        "favorable": \.favorable, "unfavorable": \.unfavorable, "tone_favorable": \.toneFavorable,
+        "tone_unfavorable": \.toneUnfavorable, "title_weight": \.titleWeight, "scale": \.scale,
+        "contrast_after": \.contrastAfter, "prior_segments": \.priorSegments, "quoted_question": \.quotedQuestion,
+        "distant_attribution": \.distantAttribution, "share_min": \.shareMin, "share_weight": \.shareWeight,
+    ]
+    static let wholeParameters: [String: WritableKeyPath<Model.Parameters, Int> & Sendable] = [
+        "negation_window_cjk": \.negationWindowCJK, "negation_window_words": \.negationWindowWords,
+        "intensifier_window_cjk": \.intensifierWindowCJK, "intensifier_window_words": \.intensifierWindowWords,
+    ]
+
     mutating func readParameters() throws(ModelError) -> Model.Parameters {
         let file = self.file("params.tsv")
         var p = Model.Parameters()
@@ -19,40 +31,20 @@ extension ModelReader {
                 issue(file, row, "duplicate key `\(key)` (also line \(line)) — keep one"); continue
             }
             seen[key] = row.line
-            /// Whether the value lies in its range (`isInRange`); if not, says so: `` `key` `` then `rule`.
-            func bounded(_ isInRange: Bool, _ rule: String) -> Bool {
-                if !isInRange { issue(file, row, "`\(key)` \(rule)") }
-                return isInRange
+            // One table of ranges (ParameterSpace) for every parameter: outside them a score can
+            // overflow or vanish (title_weight 1e308 made NaN), and `Int(1e300)` would trap.
+            guard let range = ParameterSpace.ranges[key] else {
+                issue(file, row, "unknown parameter `\(key)` — see the comment at the top of params.tsv")
+                continue
             }
-            func positive() -> Bool { bounded(value > 0, "must be greater than 0") }
-            /// A window is a whole count of characters or words: `Int(1e300)` would trap.
-            func window() -> Int? {
-                if value >= 1 && value <= 1000 && value == value.rounded() { return Int(value) }
-                issue(file, row, "`\(key)` must be a whole number from 1 to 1000")
-                return nil
+            guard range.contains(value) else {
+                issue(file, row, "`\(key)` \(row.columns[1]) out of range — it must be \(range.text)")
+                continue
             }
-            switch key {
-            case "favorable": p.favorable = value
-            case "unfavorable": p.unfavorable = value
-            case "tone_favorable": p.toneFavorable = value
-            case "tone_unfavorable": p.toneUnfavorable = value
-            case "title_weight": if positive() { p.titleWeight = value }
-            case "scale": if positive() { p.scale = value }
-            case "contrast_after": if positive() { p.contrastAfter = value }
-            case "quoted_question":
-                if bounded(value >= -1 && value <= 1, "must lie in -1...1") { p.quotedQuestion = value }
-            case "distant_attribution":
-                if bounded(value > 0 && value <= 1, "must lie in (0, 1]") { p.distantAttribution = value }
-            case "prior_segments": if bounded(value >= 0, "must be 0 or more") { p.priorSegments = value }
-            case "share_min":
-                if bounded(value > 0 && value <= 100, "is a percentage in (0, 100]") { p.shareMin = value }
-            case "share_weight":
-                if bounded(value > 0 && value <= 4, "must lie in (0, 4], like a cue weight") { p.shareWeight = value }
-            case "negation_window_cjk": if let w = window() { p.negationWindowCJK = w }
-            case "negation_window_words": if let w = window() { p.negationWindowWords = w }
-            case "intensifier_window_cjk": if let w = window() { p.intensifierWindowCJK = w }
-            case "intensifier_window_words": if let w = window() { p.intensifierWindowWords = w }
-            default: issue(file, row, "unknown parameter `\(key)` — see the comment at the top of params.tsv")
+            if let field = ModelReader.realParameters[key] {
+                p[keyPath: field] = value
+            } else if let field = ModelReader.wholeParameters[key] {
+                p[keyPath: field] = Int(value)
             }
         }
         // The thresholds and the scale decide every label: a missing line must not fall back silently.

@@ -48,27 +48,21 @@ extension SegmentScorer {
     private func holder(cueStart: Int, cueEnd: Int, isLatin: Bool, topic: Int?, includingAsides: Bool)
         -> Attribution?
     {
-        let cueClause = clause(cueStart)
-        var before: Int?
-        var after: Int?
-        var firstBefore: Int?
-        var nearestBefore: Int?
-        var firstAfter: Int?
-        var marked: Int?
-        for (i, m) in mentions.enumerated() {
-            guard !m.isObject && (includingAsides || !m.isAside) else {
-                if m.isObject && m.end <= cueStart && clause(m.start) == cueClause { marked = i }
-                continue
-            }
-            if m.end <= cueStart {
-                if firstBefore == nil { firstBefore = i }
-                if opensClause(m) { nearestBefore = i }
-                if clause(m.start) == cueClause { before = i }
-            } else if m.start >= cueEnd {
-                if firstAfter == nil { firstAfter = i }
-                if after == nil && clause(m.start) == cueClause { after = i }
-            }
-        }
+        // What a scan over every mention found, read from the segment's tables (`SegmentIndex`):
+        // mentions ending by the cue are the first `p`, those starting at or after its end from `q` on.
+        let cueClause = Int32(clause(cueStart))
+        let kind = includingAsides ? 1 : 0
+        let p = SegmentIndex.count(mentions, endingBy: cueStart)
+        let q = SegmentIndex.count(mentions, startingBelow: cueEnd)
+        func index(_ i: Int32) -> Int? { i >= 0 ? Int(i) : nil }
+        func inCueClause(_ i: Int32) -> Int? { i >= 0 && self.index.clause[Int(i)] == cueClause ? Int(i) : nil }
+        let before = inCueClause(self.index.lastBefore[kind][p])
+        let firstBefore = index(self.index.nextFrom[kind][0]).flatMap { $0 < p ? $0 : nil }
+        let nearestBefore = index(self.index.lastOpenBefore[kind][p])
+        let firstAfter = index(self.index.nextFrom[kind][q])
+        let after = inCueClause(self.index.nextFrom[kind][q])
+        // The last object before the cue in its clause (objects are never eligible).
+        let marked = inCueClause(self.index.lastObjectBefore[p])
         // English summaries open each sentence with its subject; Chinese clauses without a subject
         // continue the nearest clause subject before them (中国坚决不给稀土,美国人“被逼急了”,超级大国沦落到...),
         // or the topic of the previous sentences; a country after a Chinese cue is mostly its object.

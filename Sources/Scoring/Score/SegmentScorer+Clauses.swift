@@ -50,12 +50,9 @@ extension SegmentScorer {
         return m.start - start <= Vocabulary.clauseOpeningReach
     }
 
-    /// Clause number of a byte offset: the boundaries strictly before it.
+    /// Clause number of a byte offset: the boundaries strictly before it (a binary search: a long
+    /// segment has many).
     func clause(_ offset: Int) -> Int {
-        var count = 0
-        for b in boundaries {
-            if b < offset { count += 1 } else { break }
-        }
-        return count
+        SegmentIndex.partition(boundaries.count) { boundaries[$0] < offset }
     }
 }

@@ -26,16 +26,26 @@ extension SegmentScorer {
         let p = lexicon.model.parameters
         let cueClause = clause(cueStart)
         let isLatin = ByteScan.isWordByte(bytes[cueStart])
+        // Tokens further back than any window can reach are not looked at (`modifierBytesPerUnit`), and
+        // the gap is counted once, growing as the search walks back: a cue's search stays short however
+        // long its segment.
+        let widest =
+            isLatin
+            ? max(p.negationWindowWords, p.intensifierWindowWords) : max(p.negationWindowCJK, p.intensifierWindowCJK)
+        let reach = widest * Vocabulary.modifierBytesPerUnit + Vocabulary.modifierReachMargin
+        var gapCount = SegmentIndex.UnitsBackward(to: cueStart)
         var k = index - 1
         while k >= 0 {
             let token = tokens[k]
             k -= 1
+            // Tokens of an earlier clause only lead to modifiers of earlier clauses, which end the search.
+            if cueStart - token.end > reach || clause(token.start) != cueClause { break }
             guard case .modifier(let m) = lexicon.entries[token.entry].kind else { continue }
             let modifier = lexicon.model.modifiers[m]
-            if clause(token.start) != cueClause { break }
             // A barrier ends the reach of modifiers further back (难以摆脱对华依赖: 难以 negates 摆脱, not 依赖).
             if modifier.type == .barrier { break }
-            let gap = ByteScan.units(bytes, from: token.end, to: cueStart)
+            gapCount.extend(bytes, to: token.end)
+            let gap = gapCount.units
             let window: Int
             switch modifier.type {
             case .negator, .reducer, .lessening: window = isLatin ? p.negationWindowWords : p.negationWindowCJK
@@ -65,12 +75,14 @@ extension SegmentScorer {
         guard cueEnd > 0, !ByteScan.isWordByte(bytes[cueEnd - 1]) else { return }
         let cueClause = clause(cueEnd - 1)
         let window = lexicon.model.parameters.intensifierWindowCJK + 1
+        var gapCount = SegmentIndex.UnitsForward(from: cueEnd)
         var k = index + 1
         while k < tokens.count {
             let token = tokens[k]
             k += 1
             if token.start < cueEnd { continue }
-            if ByteScan.units(bytes, from: cueEnd, to: token.start) > window || clause(token.start) != cueClause {
+            gapCount.extend(bytes, to: token.start)
+            if gapCount.units > window || clause(token.start) != cueClause {
                 return
             }
             guard case .modifier(let m) = lexicon.entries[token.entry].kind,
@@ -129,13 +141,13 @@ extension SegmentScorer {
     /// damped. A cue in quotation marks inside such a question (这就“中国失去优势”了?) is a claim held
     /// up to ridicule: it flips, by the model's `quoted_question` factor.
     private func question(at start: Int, end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Question? {
-        let cueClause = clause(start)
-        for token in tokens {
-            guard case .modifier(let m) = lexicon.entries[token.entry].kind else { continue }
+        // The clause's first question marker, from the segment's table.
+        let t = index.firstQuestion[clause(start)]
+        guard t >= 0 else { return nil }
+        let token = tokens[Int(t)]
+        if case .modifier(let m) = lexicon.entries[token.entry].kind {
             let modifier = lexicon.model.modifiers[m]
-            guard modifier.type == .question else { continue }
-            guard clause(token.start) == cueClause else { continue }
-            if SegmentScorer.isQuoted(bytes, start: start, end: end) {
+            if index.quotes.isQuoted(start: start, end: end) {
                 return Question(term: "“”" + modifier.term, factor: lexicon.model.parameters.quotedQuestion)
             }
             return Question(term: modifier.term, factor: modifier.factor)

@@ -18,20 +18,45 @@ extension SegmentScorer {
     /// sentence's first unmarked mention before it, else (Chinese) the carried topic. Mentions of the
     /// object's list are never the subject.
     private func relationSubject(cueStart: Int, excluding object: Int?, isLatin: Bool, topic: Int?) -> Holder? {
-        let cueClause = clause(cueStart)
-        func isInObjectList(_ country: Int) -> Bool {
-            guard let object else { return false }
-            let group = mentions[object].group
-            return mentions[group...].contains { $0.group == group && $0.country == country }
-        }
+        let cueClause = Int32(clause(cueStart))
+        let excluded = object.map { index.groupCountries[index.groupRange[mentions[$0].group]] } ?? []
+        func isInObjectList(_ country: Int) -> Bool { excluded.contains(country) }
+        func isCandidate(_ i: Int32) -> Bool { !isInObjectList(mentions[Int(i)].country) }
+        let p = SegmentIndex.count(mentions, endingBy: cueStart)
+        // Unmarked mentions before the cue (`SegmentIndex` kind 0), skipping those of the object's list;
+        // a chain of them longer than `maximumSkips` ends the search (only a pathological list is that long).
         var inClause: Int?
+        var i = index.lastBefore[0][p]
+        var skips = 0
+        while i >= 0 && index.clause[Int(i)] == cueClause && skips < Vocabulary.maximumSkips {
+            if isCandidate(i) {
+                inClause = Int(i)
+                break
+            }
+            i = index.lastBefore[0][Int(i)]
+            skips += 1
+        }
         var first: Int?
+        i = index.nextFrom[0][0]
+        skips = 0
+        while i >= 0 && Int(i) < p && skips < Vocabulary.maximumSkips {
+            if isCandidate(i) {
+                first = Int(i)
+                break
+            }
+            i = index.nextFrom[0][Int(i) + 1]
+            skips += 1
+        }
         var nearest: Int?
-        for (i, m) in mentions.enumerated()
-        where m.end <= cueStart && !m.isObject && !m.isAside && !isInObjectList(m.country) {
-            if first == nil { first = i }
-            if opensClause(m) { nearest = i }
-            if clause(m.start) == cueClause { inClause = i }
+        i = index.lastOpenBefore[0][p]
+        skips = 0
+        while i >= 0 && skips < Vocabulary.maximumSkips {
+            if isCandidate(i) {
+                nearest = Int(i)
+                break
+            }
+            i = index.lastOpenBefore[0][Int(i)]
+            skips += 1
         }
         if let found = inClause ?? (isLatin ? first : nearest ?? first) { return .mention(found) }
         if !isLatin, let topic, !isInObjectList(topic) { return .topic(topic) }
@@ -41,13 +66,16 @@ extension SegmentScorer {
     /// The object of a relation: a marked mention in the cue's clause, else the nearest mention after
     /// the cue in the same clause.
     private func relationObject(cueStart: Int, cueEnd: Int) -> Int? {
-        let cueClause = clause(cueStart)
-        var marked: Int?
-        for (i, m) in mentions.enumerated() where m.isObject && clause(m.start) == cueClause {
-            if marked == nil || m.end <= cueStart { marked = i }
-        }
-        if let marked { return marked }
-        for (i, m) in mentions.enumerated() where m.start >= cueEnd && clause(m.start) == cueClause { return i }
+        let cueClause = Int32(clause(cueStart))
+        // The last object ending by the cue in its clause, else the clause's first object.
+        let p = SegmentIndex.count(mentions, endingBy: cueStart)
+        let lastObject = index.lastObjectBefore[p]
+        if lastObject >= 0 && index.clause[Int(lastObject)] == cueClause { return Int(lastObject) }
+        let clauseStart = SegmentIndex.partition(mentions.count) { index.clause[$0] < cueClause }
+        let firstObject = index.nextObjectFrom[clauseStart]
+        if firstObject >= 0 && index.clause[Int(firstObject)] == cueClause { return Int(firstObject) }
+        let q = SegmentIndex.count(mentions, startingBelow: cueEnd)
+        if q < mentions.count && index.clause[q] == cueClause { return q }
         return nil
     }
 
@@ -66,8 +94,8 @@ extension SegmentScorer {
     /// between). Several cues may share the opening (向{X}提交, 向{X}申请): the nearest closing text decides.
     func slotObject(after index: Int, cue: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> SlotMatch? {
         let open = tokens[index]
-        guard let m = mentions.firstIndex(where: { $0.start == open.end }), let alternatives = lexicon.slotClosings[cue]
-        else {
+        let m = SegmentIndex.count(mentions, startingBelow: open.end)
+        guard m < mentions.count, mentions[m].start == open.end, let alternatives = lexicon.slotClosings[cue] else {
             return nil
         }
         let from = mentions[m].end

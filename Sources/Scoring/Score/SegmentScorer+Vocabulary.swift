@@ -84,5 +84,16 @@ extension SegmentScorer {
         /// How many bytes after the country of a `{X}` phrase its closing text may start (向中国商务部提交:
         /// 商务部 stands between).
         static let slotClosingReach = 15
+
+        /// How many mentions of a relation's object list the subject search steps over before it
+        /// gives up: a bound on a pathological segment (a list repeated thousands of times), far
+        /// above any real sentence.
+        static let maximumSkips = 256
+
+        /// How far back a modifier is looked for, in bytes per unit of its window (plus a margin):
+        /// the window counts characters or words, and no real word is 24 bytes long; the bound keeps
+        /// a cue's search short in a segment of megabytes.
+        static let modifierBytesPerUnit = 24
+        static let modifierReachMargin = 32
     }
 }

@@ -17,6 +17,11 @@ public struct SegmentScorer: Sendable {
     var clauseStarts: [Int] = []
     /// The countries the current cue moves, reused from cue to cue (`attribute`).
     var targets: [Target] = []
+    /// Per-segment lookup tables that keep each cue's work near-constant (`SegmentIndex`).
+    var index = SegmentIndex()
+    /// For counting each country once per segment: the segment number it was last counted in.
+    private var namedIn: [Int] = []
+    private var segmentsSeen = 0
 
     /// A country named in the segment.
     struct Mention {
@@ -73,6 +78,8 @@ public struct SegmentScorer: Sendable {
         var phraseEnd = -1
         /// The clause whose world share has been counted: one per clause.
         var shareClause = -1
+        /// The last clause found to hold no world share (its scan would find none again).
+        var shareless = -1
     }
 
     public init(lexicon: Lexicon) {
@@ -101,11 +108,17 @@ public struct SegmentScorer: Sendable {
         // this one, whose own mentions take precedence).
         defer { if let first = mentions.first(where: { !$0.isObject && !$0.isAside }) { acc.topic = first.country } }
         // Each segment that names a country counts once toward its average.
-        for (i, m) in mentions.enumerated() where !mentions[..<i].contains(where: { $0.country == m.country }) {
+        if namedIn.count < lexicon.codes.count { namedIn = [Int](repeating: 0, count: lexicon.codes.count) }
+        segmentsSeen += 1
+        for m in mentions where namedIn[m.country] != segmentsSeen {
+            namedIn[m.country] = segmentsSeen
             acc.naming[m.country] += segmentWeight
         }
         guard hasCue else { return }
         findClauseBoundaries(bytes)
+        index.build(
+            mentions: mentions, tokens: tokens, boundaries: boundaries, clauseStarts: clauseStarts, lexicon: lexicon,
+            bytes)
         let contrast = contrastPoint()
         var scan = CueScan()
         for index in tokens.indices {
@@ -151,13 +164,17 @@ public struct SegmentScorer: Sendable {
                 modifierIndex: index, objectMention: slot.mention, isLatin: isLatin)
         case .modifier(let m) where lexicon.model.modifiers[m].type == .scope:
             let k = clause(token.start)
-            guard k != scan.shareClause, let share = worldShare(inClause: k, bytes) else { return nil }
+            guard k != scan.shareClause, k != scan.shareless else { return nil }
+            guard let share = worldShare(inClause: k, bytes) else {
+                scan.shareless = k
+                return nil
+            }
             scan.shareClause = k
             // Modifiers and contrast are read from the figure, not from the scope word after it.
             return Cue(
                 origin: .share(scope: m), kind: .cue, weight: lexicon.model.parameters.shareWeight,
                 start: share.lowerBound, end: share.upperBound,
-                modifierIndex: tokens.firstIndex { $0.start >= share.lowerBound } ?? index, objectMention: nil,
+                modifierIndex: firstToken(startingAtOrAfter: share.lowerBound) ?? index, objectMention: nil,
                 isLatin: isLatin)
         default:
             return nil
@@ -173,14 +190,18 @@ public struct SegmentScorer: Sendable {
                 targets.append(Target(country: country, value: value, role: role))
             }
         case .mention(let i):
-            let group = mentions[i].group
-            for k in group..<mentions.count where mentions[k].group == group {
-                let country = mentions[k].country
-                if !targets.contains(where: { $0.country == country }) {
-                    targets.append(Target(country: country, value: value, role: role))
-                }
+            // The list's distinct countries, in order (a list is a run of mentions: `SegmentIndex`).
+            for country in index.groupCountries[index.groupRange[mentions[i].group]]
+            where !targets.contains(where: { $0.country == country }) {
+                targets.append(Target(country: country, value: value, role: role))
             }
         }
+    }
+
+    /// The first token starting at or after `offset` (tokens are sorted by start).
+    func firstToken(startingAtOrAfter offset: Int) -> Int? {
+        let k = SegmentIndex.partition(tokens.count) { tokens[$0].start < offset }
+        return k < tokens.count ? k : nil
     }
 
     /// Adds the cue's targets to the sums of the countries this article names, with the evidence when

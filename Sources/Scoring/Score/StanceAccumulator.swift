@@ -152,6 +152,8 @@ extension StanceAccumulator {
     /// `tanh(x / scale)` rounded to 4 decimals, so output is stable across platforms and thread counts.
     static func squash(_ x: Double, scale: Double) -> Double {
         let value = Foundation.tanh(x / scale)
+        // Never NaN in output: the checker's ranges keep it away, this keeps it away whatever the model.
+        guard value.isFinite else { return 0 }
         return (value * 10_000).rounded() / 10_000
     }
 }

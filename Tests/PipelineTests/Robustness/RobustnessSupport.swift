@@ -210,7 +210,8 @@ enum Robust {
     /// `whileRunning` gets the pid before the child is waited for.
     static func spawn(
         _ argv: [String], stdinPath: String = "/dev/null", stdinFD: Int32? = nil, stdoutFD: Int32? = nil,
-        closeInChild: [Int32] = [], whileRunning: (pid_t) throws -> Void = { _ in }
+        closeInChild: [Int32] = [], stdoutPath: String? = nil, closeStderr: Bool = false,
+        whileRunning: (pid_t) throws -> Void = { _ in }
     ) throws -> Outcome {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -229,9 +230,13 @@ enum Robust {
         if let stdoutFD {
             posix_spawn_file_actions_adddup2(&actions, stdoutFD, 1)
         } else {
-            posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            posix_spawn_file_actions_addopen(&actions, 1, stdoutPath ?? outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if closeStderr {
+            posix_spawn_file_actions_addclose(&actions, 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
 
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for p in cArgs { free(p) } }

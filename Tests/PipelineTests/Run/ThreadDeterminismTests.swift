@@ -92,7 +92,8 @@ struct ThreadDeterminismTests {
         struct Stop: Error {}
         let run = ScoringRun(lexicon: PipelineFixture.lexicon, threads: 2, batchSize: 2)
         var seen = 0
-        #expect(throws: Stop.self) {
+        // The error comes back wrapped with the account of what was read before it (issue 12).
+        let stopped = #expect(throws: RunStopped.self) {
             _ = try run.run(
                 InputSource(paths: ThreadDeterminismTests.bundledSets),
                 result: { _ in
@@ -100,6 +101,8 @@ struct ThreadDeterminismTests {
                     if seen == 5 { throw Stop() }
                 }, rejected: { _ in })
         }
+        #expect(stopped?.reason is Stop)
+        #expect((stopped?.account.read ?? 0) >= 5)
         #expect(seen == 5)
         // The same run object works again afterwards.
         var again = 0

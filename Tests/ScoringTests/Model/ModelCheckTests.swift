@@ -121,7 +121,7 @@ struct ModelCheckTests {
             file: "modifiers.tsv", line: 2, containing: "out of range for a scope")
         try Self.expectOne(
             ["params.tsv": "format\t1\nfavorable\t0.1\nunfavorable\t-0.1\nshare_weight\t9\n" + Self.requiredParameters],
-            file: "params.tsv", line: 4, containing: "`share_weight` must lie in (0, 4]")
+            file: "params.tsv", line: 4, containing: "`share_weight` 9 out of range — it must be (0, 4]")
         try Self.expectOne(
             ["cues.tsv": "format\t1\n涨停\t2\tTone\n"],
             file: "cues.tsv", line: 2, containing: "unknown kind `Tone` — use cue, rel or tone")
@@ -167,8 +167,10 @@ struct ModelCheckTests {
             ])
             defer { try? FileManager.default.removeItem(atPath: dir) }
             #expect(issues.count == 1 && issues[0].line == 2, "\(value): \(issues)")
+            // The windows' range is 1...100 since issue 12 (ParameterSpace).
             #expect(
-                issues.first?.message.contains("`negation_window_cjk` must be a whole number from 1 to 1000") == true)
+                issues.first?.message.contains(
+                    "`negation_window_cjk` \(value) out of range — it must be a whole number in [1, 100]") == true)
         }
     }
 
