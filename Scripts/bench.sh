@@ -88,6 +88,12 @@ for cols in rows("falsefriends.tsv"): terms.add(cols[0])
 for cols in rows("cues.tsv"):
     for part in cols[0].split("{X}"): terms.add(part.replace("*", ""))
 for cols in rows("modifiers.tsv"): terms.add(cols[0].replace("*", ""))
+# The tone layer's words and rule words (Documentation/Tone.md), when the model has them.
+for name in ("tone_en.tsv", "tone_zh.tsv", "tone_rules.tsv"):
+    if os.path.exists(os.path.join(models, name)):
+        for cols in rows(name):
+            if len(cols) >= 2 and (name != "tone_rules.tsv" or cols[1] != "parameter"):
+                terms.add(cols[0].replace("*", ""))
 terms = sorted(t.strip() for t in terms if t.strip())
 with open(out, "w", encoding="utf-8") as f:
     f.write("".join(t + "\n" for t in terms))

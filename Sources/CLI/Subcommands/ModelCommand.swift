@@ -40,7 +40,7 @@ enum ModelCommand {
         if errors == 0, let lexicon = Frontend.loadModel(directory, timing: args.flags.contains("--timing")) {
             let model = lexicon.model
             print(
-                "\(directory): model \(model.identifier): \(model.countries.count) country forms for \(model.countryCodes.count) countries, \(model.cues.count) cues, \(model.modifiers.count) modifiers, \(model.falseFriends.count) false friends; \(lexicon.patternCount) patterns, \(lexicon.stateCount) automaton states; \(model.decision.map { "decision layer \($0.names.count) features; " } ?? "")\(warnings) warning\(warnings == 1 ? "" : "s")"
+                "\(directory): model \(model.identifier): \(model.countries.count) country forms for \(model.countryCodes.count) countries, \(model.cues.count) cues, \(model.modifiers.count) modifiers, \(model.falseFriends.count) false friends; \(lexicon.patternCount) patterns, \(lexicon.stateCount) automaton states; \(model.decision.map { "decision layer \($0.names.count) features; " } ?? "")tone: \(model.tone.words.count) words, \(model.tone.rules.count) rules, \(lexicon.tone.patternCount) patterns, \(lexicon.tone.stateCount) states; \(warnings) warning\(warnings == 1 ? "" : "s")"
             )
             return .ok
         }

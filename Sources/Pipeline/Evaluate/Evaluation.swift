@@ -47,19 +47,34 @@ public struct Evaluation: Sendable {
     public let thresholds: Thresholds
     public let toneThresholds: Thresholds
     public let articleCount: Int
+    /// Article tone against the sets' tone ratings; `nil` when no set has `tone.tsv`.
+    public let tone: ToneMetrics?
 
     /// Scores every article of `sets` (only files in `only`, when given) and pairs them with gold.
     public init(sets: [LabelSet], lexicon: Lexicon, only: Set<String> = []) {
         var scorer = ArticleScorer(lexicon: lexicon, explain: true)
         var pairs: [EvaluatedPair] = []
         var articles = 0
+        let p = lexicon.model.parameters
+        var tone: ToneMetrics?
         for set in sets {
+            var rated: [String: ToneLabels.Row] = [:]
+            if let labels = set.tone {
+                if tone == nil {
+                    tone = ToneMetrics(
+                        neutralBand: p.toneUnfavorable...p.toneFavorable, goldNeutralBand: labels.neutralBand)
+                }
+                for row in labels.rows { rated["\(row.file)\t\(row.index)"] = row }
+            }
             var gold: [String: [LabelSet.Row]] = [:]
             for row in set.rows { gold["\(row.file)\t\(row.index)", default: []].append(row) }
             for article in set.articles where only.isEmpty || only.contains(article.file) {
                 articles += 1
                 let scored = scorer.score(article)
                 let rows = gold["\(article.file)\t\(article.index)"] ?? []
+                if let row = rated["\(article.file)\t\(article.index)"] {
+                    tone?.items.append((row.rating, row.label, scored.stance.tone))
+                }
                 var predicted: [String: (stance: CountryStance, features: [Double])] = [:]
                 let vectors = scorer.decisionFeatures(scored.stance)
                 for (c, v) in zip(scored.stance.countries, vectors) { predicted[c.code] = (c, v) }
@@ -79,7 +94,7 @@ public struct Evaluation: Sendable {
         }
         self.pairs = pairs
         self.articleCount = articles
-        let p = lexicon.model.parameters
+        self.tone = tone
         thresholds = Thresholds(favorable: p.favorable, unfavorable: p.unfavorable)
         toneThresholds = Thresholds(favorable: p.toneFavorable, unfavorable: p.toneUnfavorable)
     }

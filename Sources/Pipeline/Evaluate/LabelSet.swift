@@ -19,6 +19,8 @@ public struct LabelSet: Sendable {
     /// The articles of the set, in file order.
     public let articles: [Article]
     public let rejections: [Rejection]
+    /// The set's tone ratings (`tone.tsv`), when it has them.
+    public let tone: ToneLabels?
     /// Problems that do not stop the evaluation, each naming labels.tsv and a line: a labelled country
     /// the model has no names for (its pairs count as missed detections).
     public let warnings: [String]
@@ -29,8 +31,14 @@ public struct LabelSet: Sendable {
         self.directory = directory
         name = (directory as NSString).lastPathComponent
         let labelsPath = (directory as NSString).appendingPathComponent("labels.tsv")
-        guard FileManager.default.fileExists(atPath: labelsPath) else { throw .missingLabels(directory: directory) }
-        guard let data = FileManager.default.contents(atPath: labelsPath) else { throw .unreadable(path: labelsPath) }
+        let tonePath = (directory as NSString).appendingPathComponent("tone.tsv")
+        // A set may hold stance labels, tone ratings or both.
+        let hasLabels = FileManager.default.fileExists(atPath: labelsPath)
+        let hasTone = FileManager.default.fileExists(atPath: tonePath)
+        guard hasLabels || hasTone else { throw .missingLabels(directory: directory) }
+        guard let data = hasLabels ? FileManager.default.contents(atPath: labelsPath) : Data() else {
+            throw .unreadable(path: labelsPath)
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .badRow(at: "\(labelsPath):1", problem: "not UTF-8 text — save labels.tsv as UTF-8")
         }
@@ -63,21 +71,13 @@ public struct LabelSet: Sendable {
         self.rejections = rejections
         var byKey: [String: Article] = [:]
         for a in articles { byKey["\(a.file)\t\(a.index)"] = a }
+        tone = hasTone ? try ToneLabels(path: tonePath, known: Set(byKey.keys)) : nil
 
         var rows: [Row] = []
         var seen: [String: Int] = [:]
         var unnamed: [String: (at: String, rows: Int)] = [:]
-        var lineNumber = 0
         var headerSeen = false
-        // Split on the scalar: "\r\n" is one Character, so splitting on the Character "\n" would leave a
-        // CRLF file as one line (and no rows at all).
-        for raw in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = String(String.UnicodeScalarView(raw))
-            if line.hasSuffix("\r") { line.removeLast() }
-            if lineNumber == 1 && line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for (lineNumber, columns) in TabbedLines.rows(text) {
             if !headerSeen {
                 headerSeen = true
                 if columns.first == "file" { continue }
@@ -120,7 +120,7 @@ public struct LabelSet: Sendable {
             rows.append(
                 Row(file: columns[0], index: index, country: code, stance: stance, title: columns[4], line: lineNumber))
         }
-        guard headerSeen else { throw .badRow(at: "\(labelsPath):1", problem: "labels.tsv has no rows") }
+        guard headerSeen || !hasLabels else { throw .badRow(at: "\(labelsPath):1", problem: "labels.tsv has no rows") }
         self.rows = rows
         warnings = unnamed.keys.sorted().compactMap { code in
             guard let first = unnamed[code] else { return nil }

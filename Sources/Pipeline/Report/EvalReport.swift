@@ -50,6 +50,7 @@ public struct EvalReport {
         table.add(EvalReport.metricsRow("baseline: majority label", e.majorityBaseline()))
         table.add(EvalReport.metricsRow("baseline: article tone", e.toneBaseline()))
         out += table.render() + "\n"
+        out += toneText()
         let fitted = e.fit(e.goldPairs)
         let fittedMetrics = e.stance(fitted)
         out +=
@@ -145,6 +146,7 @@ public struct EvalReport {
             ("baseline_majority", EvalReport.metricsJSON(e.majorityBaseline())),
             ("baseline_tone", EvalReport.metricsJSON(e.toneBaseline())),
         ]
+        if let tone = toneJSON() { pairs.append(tone) }
         if let folds {
             let cv = e.crossValidate(folds: folds)
             pairs.append(

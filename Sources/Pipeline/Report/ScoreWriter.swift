@@ -64,6 +64,10 @@ public struct JSONLinesScoreWriter: ScoreWriter {
             out.raw(common)
             out.raw(#","country":null,"score":null,"stance":null,"mentions":0"#)
             out.raw(tail)
+            if explain {
+                out.key("tone_evidence")
+                JSONLinesScoreWriter.evidenceArray(scored.toneEvidence, into: &out)
+            }
             out.raw("}\n")
             return out.bytes
         }
@@ -81,16 +85,13 @@ public struct JSONLinesScoreWriter: ScoreWriter {
             out.raw(tail)
             if explain {
                 out.key("evidence")
-                out.raw(0x5B)
-                for (k, e) in c.evidence.enumerated() {
-                    if k > 0 { out.raw(0x2C) }
-                    JSONLinesScoreWriter.evidence(e, into: &out)
-                }
-                out.raw(0x5D)
+                JSONLinesScoreWriter.evidenceArray(c.evidence, into: &out)
                 if let probability = c.probability {
                     out.key("decision")
                     JSONLinesScoreWriter.decision(c, probability: probability, into: &out)
                 }
+                out.key("tone_evidence")
+                JSONLinesScoreWriter.evidenceArray(scored.toneEvidence, into: &out)
             }
             out.raw("}\n")
         }
@@ -117,6 +118,16 @@ public struct JSONLinesScoreWriter: ScoreWriter {
         }
         out.raw(0x5D)
         out.raw(0x7D)
+    }
+
+    /// A JSON array of evidence objects.
+    static func evidenceArray(_ list: [Evidence], into out: inout JSONBytes) {
+        out.raw(0x5B)
+        for (k, e) in list.enumerated() {
+            if k > 0 { out.raw(0x2C) }
+            JSONLinesScoreWriter.evidence(e, into: &out)
+        }
+        out.raw(0x5D)
     }
 
     static func evidence(_ e: Evidence) -> String {
@@ -229,6 +240,21 @@ public struct TableScoreWriter: ScoreWriter {
                         "        decision \(c.label.rawValue) p=\(String(format: "%.2f", probability)): \(terms.joined(separator: " "))\n"
                 }
             }
+        }
+        if explain { out += TableScoreWriter.toneLines(scored) }
+        return out
+    }
+
+    /// The tone evidence under `--explain`: each segment that carries tone, its score and its words.
+    static func toneLines(_ scored: ScoredArticle) -> String {
+        var out = ""
+        let toned = scored.sentences.filter { $0.carriesTone }
+        guard !toned.isEmpty else { return out }
+        out += "    tone  \(signed(scored.stance.tone))\n"
+        for s in toned {
+            out +=
+                "      \(signed(s.score)) \(s.kind.rawValue) \(s.segment): \(TextTable.truncate(s.text, 90))\n"
+            out += SentenceWriter.evidenceLines(scored.toneEvidence.filter { $0.segment == s.segment })
         }
         return out
     }

@@ -19,7 +19,10 @@ public final class ScoringRun: @unchecked Sendable {
     /// One scorer per worker; worker `w` only ever touches slot `w`.
     private let scorers: UnsafeMutableBufferPointer<ArticleScorer>
 
-    public init(lexicon: Lexicon, explain: Bool = false, threads: Int = 0, batchSize: Int = 256, maxInFlight: Int = 4) {
+    public init(
+        lexicon: Lexicon, explain: Bool = false, sentences: Bool = false, threads: Int = 0, batchSize: Int = 256,
+        maxInFlight: Int = 4
+    ) {
         self.lexicon = lexicon
         self.explain = explain
         let cores = threads > 0 ? threads : max(1, ProcessInfo_activeProcessorCount())
@@ -27,7 +30,8 @@ public final class ScoringRun: @unchecked Sendable {
         self.batchSize = max(1, batchSize)
         self.maxInFlight = max(1, maxInFlight)
         scorers = .allocate(capacity: cores)
-        _ = scorers.initialize(from: (0..<cores).map { _ in ArticleScorer(lexicon: lexicon, explain: explain) })
+        _ = scorers.initialize(
+            from: (0..<cores).map { _ in ArticleScorer(lexicon: lexicon, explain: explain, sentences: sentences) })
     }
 
     deinit {

@@ -7,7 +7,10 @@ import Scoring
 public struct ArticleScorer: Sendable {
     public let lexicon: Lexicon
     public let explain: Bool
+    /// Keep each segment's tone and text (`score --by sentence`).
+    public let sentences: Bool
     private var segmentScorer: SegmentScorer
+    private var toneScorer: ToneScorer
     private var accumulator: StanceAccumulator
     private let segmenter = Segmenter()
     /// The current article's segments, refilled for each article (no allocation once grown).
@@ -16,10 +19,12 @@ public struct ArticleScorer: Sendable {
     /// trims and lower-cases. Bounded, so odd inputs cannot grow it without limit.
     private var outlets: [String: String] = [:]
 
-    public init(lexicon: Lexicon, explain: Bool = false) {
+    public init(lexicon: Lexicon, explain: Bool = false, sentences: Bool = false) {
         self.lexicon = lexicon
         self.explain = explain
+        self.sentences = sentences
         segmentScorer = SegmentScorer(lexicon: lexicon)
+        toneScorer = ToneScorer(lexicon: lexicon.tone)
         accumulator = StanceAccumulator(countryCount: lexicon.codes.count, explain: explain)
     }
 
@@ -30,19 +35,37 @@ public struct ArticleScorer: Sendable {
         swap(&list, &segments)
         segmenter.segments(title: article.title, body: article.body, into: &list)
         accumulator.segmentCount = list.count
+        var tone = ToneAggregate()
+        var sentenceTones: [SentenceTone] = []
+        var toneEvidence: [Evidence]? = explain ? [] : nil
+        let p = lexicon.model.parameters
         for index in 0..<list.count {
             let kind = list.items[index].kind
             accumulator.segment = index
             accumulator.segmentKind = kind
+            let weight = kind == .title ? p.titleWeight : 1
             list.withBytes(index) { bytes in
+                // The market colour of the stance cues in this segment, before its title weight.
+                let before = accumulator.toneSum
                 segmentScorer.score(bytes, kind: kind, segment: index, into: &accumulator)
+                let domain = (accumulator.toneSum - before) / weight
+                var sentence = toneScorer.score(
+                    bytes, kind: kind, segment: index, domain: domain, evidence: &toneEvidence)
+                tone.add(sentence, weight: weight, parameters: lexicon.tone.model.parameters)
+                if sentences || explain {
+                    sentence.text = String(decoding: bytes, as: UTF8.self)
+                    sentenceTones.append(sentence)
+                }
             }
         }
         swap(&list, &segments)
-        let stance = accumulator.finish(lexicon: lexicon)
+        var stance = accumulator.finish(lexicon: lexicon, articleTone: tone.value)
+        stance.tone = tone.value
+        stance.toneLabel = StanceLabel(score: tone.value, favorable: p.toneFavorable, unfavorable: p.toneUnfavorable)
         return ScoredArticle(
             article: article, language: ArticleScorer.language(of: article.body),
-            outlet: article.outlet.map { canonicalOutlet($0) }, stance: stance)
+            outlet: article.outlet.map { canonicalOutlet($0) }, stance: stance, sentences: sentenceTones,
+            toneEvidence: toneEvidence ?? [])
     }
 
     /// The decision layer's features of each country of the article just scored, in the order of

@@ -46,7 +46,8 @@ public struct EvidenceSummary: Sendable, Equatable {
         switch role {
         case .subject: 0
         case .object: 1
-        case .nearest: 2
+        // Tone words never reach a country's summary (they hold no country); counted as nearest if they did.
+        case .nearest, .tone: 2
         case .distant: 3
         }
     }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The model compiled for matching: one automaton over every country form, false friend, cue,
 /// modifier and relational slot, with what each pattern means.
 ///
@@ -73,12 +75,18 @@ public struct Lexicon: Sendable {
     let slotClosings: [Int: [(cue: Int, closings: [[UInt8]])]]
     /// The automaton and the per-pattern checks, flattened for `tokens(in:into:)`.
     let finder: TokenFinder
+    /// The general sentiment layer's words and rules, matched by their own automaton.
+    public let tone: ToneLexicon
 
     public var patternCount: Int { patternEntry.count }
     public var stateCount: Int { automaton.stateCount }
 
     public init(model: Model) {
         self.model = model
+        // The tone automaton is independent of this one: build it on another core meanwhile.
+        let toneBuild = ToneBuild()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { toneBuild.lexicon = ToneLexicon(model: model) }
         let codes = Array(model.countryCodes).sorted()
         self.codes = codes
         let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
@@ -97,19 +105,9 @@ public struct Lexicon: Sendable {
         var patternEntry: [Int32] = []
 
         func add(_ text: String, _ kind: Kind, caseSensitive: Bool = false) {
-            var form = text
-            var wildcard = false
-            if form.hasSuffix("*") && form.utf8.allSatisfy({ $0 < 0x80 }) {
-                wildcard = true
-                form.removeLast()
-            }
-            let bytes = Array(form.utf8)
-            guard let first = bytes.first, let last = bytes.last else { return }
+            guard let (entry, form) = Lexicon.entry(text, kind, caseSensitive: caseSensitive) else { return }
             let entryIndex = Int32(entries.count)
-            entries.append(
-                Entry(
-                    kind: kind, text: text, exact: caseSensitive ? bytes : nil,
-                    latinStart: ByteScan.isWordByte(first), latinEnd: ByteScan.isWordByte(last), wildcard: wildcard))
+            entries.append(entry)
             for spelling in Lexicon.spellings(of: form, traditional: traditional) {
                 patterns.append(Lexicon.lowercasedASCII(spelling))
                 patternEntry.append(entryIndex)
@@ -155,10 +153,29 @@ public struct Lexicon: Sendable {
             }
         }
         self.slotClosings = slotClosings
+        group.wait()
+        self.tone = toneBuild.lexicon ?? ToneLexicon(model: model)
         self.bareForms = Set(
             model.countries.filter { $0.kind == .bare }.flatMap {
                 Lexicon.spellings(of: $0.form, traditional: traditional).map { Array($0.utf8) }
             })
+    }
+
+    /// The entry of a model term and the text to match (a trailing Latin `*` taken off), or nil for an
+    /// empty term.
+    static func entry(_ text: String, _ kind: Kind, caseSensitive: Bool = false) -> (Entry, String)? {
+        var form = text
+        var wildcard = false
+        if form.hasSuffix("*") && form.utf8.allSatisfy({ $0 < 0x80 }) {
+            wildcard = true
+            form.removeLast()
+        }
+        let bytes = Array(form.utf8)
+        guard let first = bytes.first, let last = bytes.last else { return nil }
+        let entry = Entry(
+            kind: kind, text: text, exact: caseSensitive ? bytes : nil, latinStart: ByteScan.isWordByte(first),
+            latinEnd: ByteScan.isWordByte(last), wildcard: wildcard)
+        return (entry, form)
     }
 
     /// The UTF-8 bytes of `text` with ASCII capitals lowered: how patterns and joins are stored, so
@@ -167,14 +184,16 @@ public struct Lexicon: Sendable {
         text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
     }
 
-    /// Every spelling of `form` with traditional characters in place of simplified ones: at most 64
+    /// Every spelling of `form` with traditional characters in place of simplified ones: at most `limit`
     /// (beyond that, further characters keep their simplified form only), so a model written in
     /// simplified Chinese also matches traditional text.
-    static func spellings(of form: String, traditional: [Unicode.Scalar: [Unicode.Scalar]]) -> [String] {
+    static func spellings(
+        of form: String, traditional: [Unicode.Scalar: [Unicode.Scalar]], limit: Int = 64
+    ) -> [String] {
         var results = [""]
         for scalar in form.unicodeScalars {
             let options = [scalar] + (traditional[scalar] ?? [])
-            if options.count == 1 || results.count * options.count > 64 {
+            if options.count == 1 || results.count * options.count > limit {
                 results = results.map { $0 + String(scalar) }
             } else {
                 results = results.flatMap { prefix in options.map { prefix + String($0) } }
@@ -188,4 +207,9 @@ public struct Lexicon: Sendable {
     public func tokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
         finder.tokens(in: bytes, into: &tokens)
     }
+}
+
+/// Carries the tone lexicon built on another thread back to `Lexicon.init` (read after `wait()`).
+private final class ToneBuild: @unchecked Sendable {
+    var lexicon: ToneLexicon?
 }

@@ -43,6 +43,8 @@ struct ModelReader {
 
     func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
 
+    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
+
     /// Reads one model file; a file that cannot be used at all (missing, not UTF-8, bad format line) is
     /// an issue and reads as empty, so the other files are still checked.
     mutating func file(_ name: String) -> TSVFile {
@@ -146,10 +148,12 @@ struct ModelReader {
         let decision =
             readsDecision && FileManager.default.fileExists(atPath: decisionPath)
             ? DecisionModel.read(self.file(DecisionModel.fileName), issues: &issues) : nil
-        return Model(
+        var model = Model(
             name: name, version: version, directory: directory, countries: countries,
             falseFriends: falseFriends, prefixes: pairing.prefixes, suffixes: pairing.suffixes, joins: pairing.joins,
             cues: cues,
             modifiers: modifiers, variants: variants, outlets: outlets, parameters: parameters, decision: decision)
+        model.tone = readTone()
+        return model
     }
 }

@@ -144,6 +144,8 @@ public struct Model: Sendable {
     public var parameters: Parameters
     /// The fitted decision layer (`decision.tsv`), when the model has one: it then labels every country.
     public var decision: DecisionModel? = nil
+    /// The general sentiment layer (tone_en.tsv, tone_zh.tsv, tone_rules.tsv): empty when absent.
+    public var tone = ToneModel()
 
     /// `name@version`, written on every output row.
     public var identifier: String { "\(name)@\(version)" }

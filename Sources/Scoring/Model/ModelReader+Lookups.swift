@@ -1,9 +1,15 @@
 import Foundation
 
-/// Reading the lookup tables: variants.tsv (traditional characters) and outlets.tsv (outlet aliases).
+/// Reading the lookup tables: variants.tsv and tone_variants.tsv (traditional characters), outlets.tsv
+/// (outlet aliases).
 extension ModelReader {
     mutating func readVariants() throws(ModelError) -> [(traditional: String, simplified: String)] {
-        let file = self.file("variants.tsv")
+        readVariantFile("variants.tsv")
+    }
+
+    /// A file of traditional → simplified characters (variants.tsv, tone_variants.tsv).
+    mutating func readVariantFile(_ name: String) -> [(traditional: String, simplified: String)] {
+        let file = self.file(name)
         var result: [(traditional: String, simplified: String)] = []
         var seen: [String: Int] = [:]
         for row in file.rows {

@@ -32,5 +32,8 @@ public struct Evidence: Sendable, Equatable, Codable {
         /// The holder of a one-country cue reached only through the sentence or the carried topic;
         /// the value counts `distant_attribution` times.
         case distant
+        /// A word of the general sentiment layer (tone_en.tsv, tone_zh.tsv, cues.tsv's market colour): it
+        /// counts toward the article's tone, not a country.
+        case tone
     }
 }

@@ -97,9 +97,13 @@ public struct ArticleStance: Sendable, Equatable {
 
 extension StanceAccumulator {
     /// Turns the sums into scores in [-1, 1] and labels, countries in code order.
-    public func finish(lexicon: Lexicon) -> ArticleStance {
+    ///
+    /// `articleTone` is the article's tone from the general tone layer, when the caller has it: the
+    /// decision layer reads the same tone the output shows (and `stance tune` fits on), so the two
+    /// cannot disagree. Without it, the tone of the stance cues' market colour stands in.
+    public func finish(lexicon: Lexicon, articleTone: Double? = nil) -> ArticleStance {
         let p = lexicon.model.parameters
-        let tone = StanceAccumulator.squash(3 * toneSum / max(toneSegments, 1), scale: p.scale)
+        let tone = articleTone ?? StanceAccumulator.squash(3 * toneSum / max(toneSegments, 1), scale: p.scale)
         var countries: [CountryStance] = []
         for c in touched.sorted() where mentions[c] > 0 {
             let score = StanceAccumulator.squash(raw[c] / max(naming[c] + p.priorSegments, 1), scale: p.scale)

@@ -80,11 +80,11 @@ struct FramingRulesTests {
         let claim = Fixture.scores("印度成为稀土强国")["IN"] ?? 0
         let asked = Fixture.scores("印度能成为稀土强国吗？")["IN"] ?? 0
         #expect(claim > 0)
-        #expect(abs(asked) < claim / 3)
+        #expect(abs(asked) < claim * 0.75)
         let en = Fixture.scores("India becomes a rare earth powerhouse")["IN"] ?? 0
         let enAsked = Fixture.scores("Can India become a rare earth powerhouse?")["IN"] ?? 0
         #expect(en > 0)
-        #expect(abs(enAsked) < en / 3)
+        #expect(abs(enAsked) < en * 0.75)
     }
 
     @Test func theBodyAnswersAQuestionTitle() {

@@ -1,0 +1,148 @@
+/// The tone layer compiled for matching: two automata over the tone words and rule words, one for
+/// those that start with a Latin byte and one for the rest (Chinese), so each dense table is small
+/// enough to stay in cache and a segment walks only the automata its script needs.
+///
+/// Kept apart from the stance automaton: a tone word that overlapped a stance cue or a country form
+/// would otherwise hide it (leftmost-longest), and stance must not move when the tone lexicon grows.
+public struct ToneLexicon: Sendable {
+    public let model: ToneModel
+    let entries: [Lexicon.Entry]
+    /// Words starting with an ASCII byte (English), and the rest (Chinese).
+    let latin: TokenFinder?
+    let cjk: TokenFinder?
+    public let patternCount: Int
+    public let stateCount: Int
+    /// Code point (BMP) → its simplified code point, 0 when none: the text is folded before matching,
+    /// so each tone word needs one spelling only (and the automaton stays small).
+    let fold: [UInt16]
+
+    public var isEmpty: Bool { model.words.isEmpty }
+
+    public init(model: Model) {
+        let tone = model.tone
+        self.model = tone
+        var fold = [UInt16](repeating: 0, count: 0x10000)
+        for (from, to) in model.variants + tone.variants {
+            if let f = from.unicodeScalars.first, let t = to.unicodeScalars.first, f.value < 0x10000, t.value < 0x10000,
+                f.utf8.count == 3, t.utf8.count == 3
+            {
+                fold[Int(f.value)] = UInt16(t.value)
+            }
+        }
+        self.fold = fold
+        var entries: [Lexicon.Entry] = []
+        var patterns: [[UInt8]] = []
+        var patternEntry: [Int32] = []
+        func add(_ text: String, _ kind: Lexicon.Kind) {
+            guard let (entry, form) = Lexicon.entry(text, kind) else { return }
+            patterns.append(Lexicon.lowercasedASCII(form))
+            patternEntry.append(Int32(entries.count))
+            entries.append(entry)
+        }
+        // Words are `.cue(i)` into `model.tone.words`, rule words `.modifier(i)` into `model.tone.rules`.
+        for (index, word) in tone.words.enumerated() { add(word.term, .cue(index)) }
+        for (index, rule) in tone.rules.enumerated() { add(rule.term, .modifier(index)) }
+        self.entries = entries
+        patternCount = patterns.count
+        var latinPatterns: [[UInt8]] = [], latinEntries: [Int32] = []
+        var cjkPatterns: [[UInt8]] = [], cjkEntries: [Int32] = []
+        for (pattern, entry) in zip(patterns, patternEntry) {
+            if pattern[0] < 0x80 {
+                latinPatterns.append(pattern)
+                latinEntries.append(entry)
+            } else {
+                cjkPatterns.append(pattern)
+                cjkEntries.append(entry)
+            }
+        }
+        func finder(_ patterns: [[UInt8]], _ ids: [Int32]) -> (TokenFinder?, Int) {
+            guard !patterns.isEmpty else { return (nil, 0) }
+            let automaton = Automaton(patterns: patterns)
+            return (TokenFinder(automaton: automaton, patternEntry: ids, entries: entries), automaton.stateCount)
+        }
+        let (latin, latinStates) = finder(latinPatterns, latinEntries)
+        let (cjk, cjkStates) = finder(cjkPatterns, cjkEntries)
+        self.latin = latin
+        self.cjk = cjk
+        stateCount = latinStates + cjkStates
+    }
+
+    /// Writes `bytes` into `scratch` with every traditional character from `first` on folded to simplified.
+    func fold(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, into scratch: inout [UInt8]) {
+        let n = bytes.count
+        var i = first
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: bytes)
+        fold.withUnsafeBufferPointer { table in
+            while i + 2 < n {
+                let b = scratch[i]
+                if b >= 0xE0 && b < 0xF0 {
+                    let cp = Int(b & 0x0F) << 12 | Int(scratch[i + 1] & 0x3F) << 6 | Int(scratch[i + 2] & 0x3F)
+                    let to = Int(table[cp])
+                    if to != 0 {
+                        scratch[i] = 0xE0 | UInt8(to >> 12)
+                        scratch[i + 1] = 0x80 | UInt8((to >> 6) & 0x3F)
+                        scratch[i + 2] = 0x80 | UInt8(to & 0x3F)
+                    }
+                    i += 3
+                } else {
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// The tone tokens of `bytes`, leftmost-longest; `tokens` is cleared first. `latin` and `cjk` say
+    /// which scripts the segment holds (`scan`); `spare` is scratch for the second automaton's tokens.
+    func tokens(
+        in bytes: UnsafeBufferPointer<UInt8>, latin hasLatin: Bool, cjk hasCJK: Bool,
+        into tokens: inout [Lexicon.Token], spare: inout [Lexicon.Token]
+    ) {
+        tokens.removeAll(keepingCapacity: true)
+        let latin = hasLatin ? self.latin : nil
+        let cjk = hasCJK ? self.cjk : nil
+        switch (latin, cjk) {
+        case (nil, nil): return
+        case (let finder?, nil), (nil, let finder?): finder.tokens(in: bytes, into: &tokens)
+        case (let l?, let c?):
+            // A Latin token and a Chinese one never overlap (their bytes differ), so the two lists
+            // only need merging by position.
+            l.tokens(in: bytes, into: &tokens)
+            c.tokens(in: bytes, into: &spare)
+            guard !spare.isEmpty else { return }
+            tokens.append(contentsOf: spare)
+            tokens.sort { $0.start < $1.start }
+        }
+    }
+
+    /// One pass over a segment: whether it holds Latin letters, whether it holds characters of three
+    /// bytes or more (Chinese), and where its first traditional character stands (-1: none).
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (latin: Bool, cjk: Bool, traditional: Int) {
+        let n = bytes.count
+        var latin = false, cjk = false
+        var i = 0
+        return fold.withUnsafeBufferPointer { table in
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if !latin { latin = (b | 0x20) &- 0x61 < 26 }
+                    i += 1
+                } else if b >= 0xE0 && b < 0xF0 && i + 2 < n {
+                    cjk = true
+                    let cp = Int(b & 0x0F) << 12 | Int(bytes[i + 1] & 0x3F) << 6 | Int(bytes[i + 2] & 0x3F)
+                    if table[cp] != 0 { return (latin || ToneLexicon.hasLetter(bytes, from: i), true, i) }
+                    i += 3
+                } else {
+                    cjk = cjk || b >= 0xE0
+                    i += 1
+                }
+            }
+            return (latin, cjk, -1)
+        }
+    }
+
+    private static func hasLetter(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        for i in from..<bytes.count where (bytes[i] | 0x20) &- 0x61 < 26 { return true }
+        return false
+    }
+}

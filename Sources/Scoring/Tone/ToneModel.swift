@@ -1,0 +1,72 @@
+/// The general sentiment layer of the model: graded words of English and Chinese, the rules that
+/// change them in a sentence, and the numbers that turn a sentence's sum into a score.
+///
+/// Read from `tone_en.tsv`, `tone_zh.tsv` and `tone_rules.tsv` (Documentation/Tone.md). It is kept
+/// apart from the stance cues so that the tone of an article can read any news without moving any
+/// country's stance.
+public struct ToneModel: Sendable {
+    /// A word or phrase with its valence, −4 (very negative) … +4 (very positive).
+    public struct Word: Sendable, Equatable {
+        public var term: String
+        public var valence: Double
+        public var source: Model.Source
+    }
+
+    /// How a rule word changes the words around it.
+    public enum RuleType: String, Sendable, CaseIterable {
+        /// Flips and damps a word after it, within the negation window and its clause (not, 不, 未).
+        case negator
+        /// Scales the word right after it (very, 非常).
+        case intensifier
+        /// Scales the word right after it down (slightly, 略).
+        case diminisher
+        /// What follows in the sentence weighs `contrast_after`, what precedes `contrast_before` (but, 但是).
+        case contrast
+        /// Damps its own clause (although, 虽然): the concession is not the point.
+        case concessive
+        /// Marks a question (吗, 难道); a sentence ending in `?` is one too.
+        case question
+        /// Holds a rule word but means none (不断, 不仅, "not only", "no doubt"): it only hides it.
+        case blocker
+    }
+
+    public struct Rule: Sendable, Equatable {
+        public var term: String
+        public var type: RuleType
+        public var factor: Double
+        public var source: Model.Source
+    }
+
+    /// The numbers of the sentence and article score (`tone_rules.tsv`, type `parameter`).
+    public struct Parameters: Sendable, Equatable {
+        /// Sentence score = x / √(x² + alpha): alpha is the sum at which a sentence scores 0.71.
+        public var alpha = 6.0
+        /// Words a negator reaches forward in English, characters in Chinese.
+        public var negationWindowWords = 3
+        public var negationWindowCJK = 4
+        /// The same for intensifiers and diminishers.
+        public var intensifierWindowWords = 1
+        public var intensifierWindowCJK = 2
+        public var contrastBefore = 0.5
+        public var contrastAfter = 1.5
+        /// Factor for a sentence that asks.
+        public var question = 0.7
+        /// Added to the sum, in its direction, per `!` (at most three).
+        public var exclamation = 0.3
+        /// Added to a word, in its direction, written in capitals in a sentence that is not.
+        public var capitals = 0.7
+        /// Factor for the rare-earth market colour of `cues.tsv` (every cue's tone contribution).
+        public var domain = 0.5
+        /// How much a sentence with no tone word dilutes the article's mean (1: like any other).
+        public var neutralSentence = 0.3
+        public init() {}
+    }
+
+    public var words: [Word] = []
+    /// Traditional → simplified characters read only by the tone layer (tone_variants.tsv).
+    public var variants: [(traditional: String, simplified: String)] = []
+    public var rules: [Rule] = []
+    public var parameters = Parameters()
+
+    public init() {}
+}

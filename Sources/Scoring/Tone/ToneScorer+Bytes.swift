@@ -1,0 +1,104 @@
+/// The byte-level helpers of `ToneScorer`: distances, clause breaks, marks.
+extension ToneScorer {
+    /// Between two tokens: Latin words, CJK characters, and whether a clause ends (`,` `;` `:` `(`
+    /// `，` `；` `：` `、` …). A gap longer than 96 bytes counts as a clause break: no rule reaches so far.
+    @inline(__always)
+    static func gap(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (
+        words: Int, cjk: Int, clauseBreak: Bool
+    ) {
+        if to - from > 96 { return (0, 0, true) }
+        var words = 0, cjk = 0
+        var inWord = false
+        var i = from
+        while i < to {
+            let b = bytes[i]
+            switch b {
+            case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x2E, 0x21, 0x3F:
+                return (words, cjk, true)
+            case 0xE4...0xE9:
+                cjk += 1
+                inWord = false
+                i += 3
+                continue
+            case 0xE3, 0xEF:
+                // 、。「」 (E3 80 xx) and full-width ，；：（）！？ (EF BC xx) end a clause.
+                if i + 1 < to, bytes[i + 1] == 0x80 || bytes[i + 1] == 0xBC { return (words, cjk, true) }
+            default:
+                let letter = ByteScan.isWordByte(b) || b == 0x27
+                if letter && !inWord { words += 1 }
+                inWord = letter
+            }
+            i += 1
+        }
+        return (words, cjk, false)
+    }
+
+    /// Whether the segment ends with `?` or `？` (ignoring closing quotes and spaces).
+    static func endsWithQuestionMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = bytes.count - 1
+        while i >= 0 {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x22 || b == 0x27 || b == 0x0A || b == 0x0D {
+                i -= 1
+                continue
+            }
+            // ” (E2 80 9D) and ’ (E2 80 99) close a quote.
+            if b == 0x9D || b == 0x99, i >= 2, bytes[i - 2] == 0xE2, bytes[i - 1] == 0x80 {
+                i -= 3
+                continue
+            }
+            if b == 0x3F { return true }
+            return b == 0x9F && i >= 2 && bytes[i - 2] == 0xEF && bytes[i - 1] == 0xBC
+        }
+        return false
+    }
+
+    /// `!` and `！` in the segment, at most three.
+    static func exclamations(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        var i = 0
+        while i < bytes.count && n < 3 {
+            let b = bytes[i]
+            if b == 0x21 {
+                n += 1
+            } else if b == 0x81, i >= 2, bytes[i - 2] == 0xEF, bytes[i - 1] == 0xBC {
+                n += 1
+            }
+            i += 1
+        }
+        return n
+    }
+
+    /// A Latin word of two letters or more written all in capitals (GREAT, not A or Great).
+    static func isCapitals(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard end - start >= 2, ByteScan.isLetter(bytes[start]) else { return false }
+        for i in start..<end where bytes[i] >= 0x61 && bytes[i] <= 0x7A { return false }
+        return true
+    }
+
+    /// Whether most letters of the segment are capitals (then a word in capitals is no emphasis).
+    static func isShouting(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var upper = 0, lower = 0
+        for b in bytes {
+            if b >= 0x41 && b <= 0x5A { upper += 1 } else if b >= 0x61 && b <= 0x7A { lower += 1 }
+        }
+        return upper > lower
+    }
+
+    /// A sentence-level step, shown in `--explain` like a word.
+    static func note(_ what: String, _ change: String, _ segment: Int, _ kind: SegmentKind) -> Evidence {
+        Evidence(
+            matched: what, entry: what, source: "tone_rules.tsv", weight: 0, modifiers: [change], value: 0,
+            role: .tone, segment: segment, segmentKind: kind, segmentText: "")
+    }
+
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// Two decimals at most, no trailing zeros.
+    static func format(_ x: Double) -> String {
+        let rounded = (x * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

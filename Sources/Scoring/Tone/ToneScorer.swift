@@ -1,0 +1,174 @@
+import Foundation
+
+/// Scores the general sentiment of one segment: finds the tone words, applies negation,
+/// intensifiers, contrast, concession, questions, capitals and exclamation marks, and normalises the
+/// sum to [−1, 1].
+///
+/// One per worker thread: the token buffer is reused from segment to segment.
+public struct ToneScorer: Sendable {
+    public let lexicon: ToneLexicon
+    private var tokens: [Lexicon.Token] = []
+    /// The segment folded to simplified characters, when it holds traditional ones.
+    private var folded: [UInt8] = []
+    /// The second automaton's tokens before they are merged.
+    private var spare: [Lexicon.Token] = []
+    /// Which scripts the current segment holds.
+    private var script = (latin: false, cjk: false)
+
+    public init(lexicon: ToneLexicon) {
+        self.lexicon = lexicon
+        tokens.reserveCapacity(32)
+    }
+
+    /// The tone of `bytes`. `domain` is the market colour the stance cues gave this segment (before the
+    /// title weight); `evidence`, when not nil, receives each word's part.
+    public mutating func score(
+        _ bytes: UnsafeBufferPointer<UInt8>, kind: SegmentKind, segment: Int, domain: Double,
+        evidence: inout [Evidence]?
+    ) -> SentenceTone {
+        let scan = lexicon.scan(bytes)
+        script = (scan.latin, scan.cjk)
+        guard scan.traditional >= 0 else {
+            return scoreFolded(bytes, kind: kind, segment: segment, domain: domain, evidence: &evidence)
+        }
+        lexicon.fold(bytes, from: scan.traditional, into: &folded)
+        var scratch: [UInt8] = []
+        swap(&scratch, &folded)
+        defer { swap(&scratch, &folded) }
+        return scratch.withUnsafeBufferPointer {
+            scoreFolded($0, kind: kind, segment: segment, domain: domain, evidence: &evidence)
+        }
+    }
+
+    private mutating func scoreFolded(
+        _ bytes: UnsafeBufferPointer<UInt8>, kind: SegmentKind, segment: Int, domain: Double,
+        evidence: inout [Evidence]?
+    ) -> SentenceTone {
+        let p = lexicon.model.parameters
+        lexicon.tokens(in: bytes, latin: script.latin, cjk: script.cjk, into: &tokens, spare: &spare)
+        var sum = 0.0
+        var words = 0
+        if !tokens.isEmpty {
+            let context = ToneScorer.context(of: tokens, lexicon: lexicon, bytes)
+            for index in tokens.indices {
+                guard case .cue(let w) = lexicon.entries[tokens[index].entry].kind else { continue }
+                words += 1
+                let word = lexicon.model.words[w]
+                var applied: [String]? = evidence == nil ? nil : []
+                let value = self.value(of: index, word.valence, context, bytes, applied: &applied)
+                sum += value
+                if let applied {
+                    let token = tokens[index]
+                    evidence?.append(
+                        Evidence(
+                            matched: ToneScorer.text(bytes, token.start, token.end), entry: word.term,
+                            source: word.source.description, weight: word.valence, modifiers: applied,
+                            value: (value * 1000).rounded() / 1000, role: .tone, segment: segment, segmentKind: kind,
+                            segmentText: ""))
+                }
+            }
+            if let question = context.question, sum != 0 {
+                sum *= question.factor
+                evidence?.append(
+                    ToneScorer.note(question.term, "×\(ToneScorer.format(question.factor))", segment, kind))
+            }
+        }
+        let marks = sum == 0 ? 0 : ToneScorer.exclamations(bytes)
+        if marks > 0 {
+            let add = (sum > 0 ? 1.0 : -1.0) * Double(marks) * p.exclamation
+            sum += add
+            evidence?.append(ToneScorer.note("!", (add > 0 ? "+" : "") + ToneScorer.format(add), segment, kind))
+        }
+        if domain != 0 && p.domain != 0 {
+            // Rare-earth cues weigh up to 4 and stack; as colour of a sentence's tone they are capped.
+            let capped = max(-3, min(3, domain))
+            sum += capped * p.domain
+            evidence?.append(
+                ToneScorer.note(
+                    "market colour (cues.tsv)", "\(ToneScorer.format(capped))×\(ToneScorer.format(p.domain))",
+                    segment, kind))
+        }
+        let score = sum == 0 ? 0 : sum / (sum * sum + p.alpha).squareRoot()
+        return SentenceTone(
+            segment: segment, kind: kind, sum: sum, score: (score * 10_000).rounded() / 10_000,
+            carriesTone: words > 0 || domain != 0, text: "")
+    }
+
+    /// What holds for the whole segment: where the last contrast stands, whether it asks.
+    struct Context {
+        var contrast: (start: Int, end: Int, term: String)?
+        var question: (term: String, factor: Double)?
+    }
+
+    static func context(of tokens: [Lexicon.Token], lexicon: ToneLexicon, _ bytes: UnsafeBufferPointer<UInt8>)
+        -> Context
+    {
+        var c = Context()
+        for token in tokens {
+            guard case .modifier(let r) = lexicon.entries[token.entry].kind else { continue }
+            let rule = lexicon.model.rules[r]
+            if rule.type == .contrast, token.start > 0 { c.contrast = (token.start, token.end, rule.term) }
+            if rule.type == .question { c.question = (rule.term, rule.factor) }
+        }
+        if c.question == nil, ToneScorer.endsWithQuestionMark(bytes) {
+            c.question = ("?", lexicon.model.parameters.question)
+        }
+        return c
+    }
+
+    /// One word's value after the rules that reach it.
+    private func value(
+        of index: Int, _ valence: Double, _ context: Context, _ bytes: UnsafeBufferPointer<UInt8>,
+        applied: inout [String]?
+    ) -> Double {
+        let p = lexicon.model.parameters
+        let token = tokens[index]
+        var value = valence
+        var scaled = false, negated = false, conceded = false
+        var j = index - 1
+        while j >= 0 {
+            let before = tokens[j]
+            j -= 1
+            let gap = ToneScorer.gap(bytes, from: before.end, to: token.start)
+            if gap.clauseBreak { break }
+            guard case .modifier(let r) = lexicon.entries[before.entry].kind else { continue }
+            let rule = lexicon.model.rules[r]
+            let factor: Double
+            switch rule.type {
+            case .intensifier, .diminisher:
+                guard !scaled, !negated, gap.words <= p.intensifierWindowWords, gap.cjk <= p.intensifierWindowCJK
+                else { continue }
+                scaled = true
+                factor = rule.factor
+            case .negator:
+                guard !negated, gap.words <= p.negationWindowWords, gap.cjk <= p.negationWindowCJK else { continue }
+                negated = true
+                factor = rule.factor
+            case .concessive:
+                guard !conceded else { continue }
+                conceded = true
+                factor = rule.factor
+            case .blocker:
+                j = -1
+                continue
+            case .contrast, .question:
+                continue
+            }
+            value *= factor
+            applied?.append("\(rule.term)×\(ToneScorer.format(factor))")
+        }
+        if p.capitals != 0, ToneScorer.isCapitals(bytes, token.start, token.end), !ToneScorer.isShouting(bytes) {
+            value += value > 0 ? p.capitals : -p.capitals
+            applied?.append("CAPS+\(ToneScorer.format(p.capitals))")
+        }
+        if let contrast = context.contrast {
+            let factor =
+                token.start >= contrast.end ? p.contrastAfter : token.end <= contrast.start ? p.contrastBefore : 1
+            if factor != 1 {
+                value *= factor
+                applied?.append("\(contrast.term)×\(ToneScorer.format(factor))")
+            }
+        }
+        return value
+    }
+}
