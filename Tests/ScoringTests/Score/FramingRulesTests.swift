@@ -73,4 +73,26 @@ struct FramingRulesTests {
     @Test func catchingTheAccomplicesIsNoWeakness() {
         #expect(Fixture.stances("中国揪出两个“帮凶”，反制已经在路上")["CN"] != unf)
     }
+
+    // MARK: A question title asks; the body answers.
+
+    @Test func aQuestionTitleCarriesLittleOfItsClaim() {
+        let claim = Fixture.scores("印度成为稀土强国")["IN"] ?? 0
+        let asked = Fixture.scores("印度能成为稀土强国吗？")["IN"] ?? 0
+        #expect(claim > 0)
+        #expect(abs(asked) < claim * 0.75)
+        let en = Fixture.scores("India becomes a rare earth powerhouse")["IN"] ?? 0
+        let enAsked = Fixture.scores("Can India become a rare earth powerhouse?")["IN"] ?? 0
+        #expect(en > 0)
+        #expect(abs(enAsked) < en * 0.75)
+    }
+
+    @Test func theBodyAnswersAQuestionTitle() {
+        #expect(Fixture.stances("印度能成为稀土强国吗？", "印度稀土产能有限，仍依赖进口。")["IN"] == unf)
+        #expect(
+            Fixture.stances(
+                "Can India become a rare earth powerhouse?",
+                "India still depends on imports and lacks processing capacity."
+            )["IN"] == unf)
+    }
 }
