@@ -31,9 +31,14 @@ enum Stance {
 
         OPTIONS
           --model DIR         Model folder (default: $STANCE_MODEL, then Models/ of the checkout). All subcommands.
-          --output PATH       score, summary: write to PATH atomically instead of standard output.
-          --threads N         score, summary: worker threads, 0-256 (default 0: all cores). Same output for any N.
-          --quiet             score, summary: no closing account on standard error when nothing was rejected.
+          --output PATH       score, summary, convert, merge, chart, report: write to PATH atomically instead of
+                              standard output.
+          --threads N         score, summary, chart, report: worker threads, 0-256 (default 0: all cores). Same
+                              output for any N.
+          --quiet             score, summary, convert, merge, chart, report: no closing account on standard error
+                              when nothing was rejected.
+          --duplicates M      summary, chart, report: fold (default) counts a syndicated story once per country;
+                              keep counts every copy.
           -h, --help          This help; `stance <subcommand> --help` for one subcommand.
 
         EXIT STATUS

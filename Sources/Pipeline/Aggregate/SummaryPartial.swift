@@ -141,12 +141,16 @@ public struct SummaryPartial: Sendable {
 
     /// The groups once every story is counted by its earliest copy: near-identical stories are
     /// joined first (`StoryClusters`), so the result does not depend on how the input was split.
-    public func resolved() -> Aggregator {
+    public func resolved() -> Aggregator { resolved(roots: nil) }
+
+    /// `resolved()` with the stories already clustered (`roots` of these very stories), so several
+    /// partials fed the same articles — the groupings of a chart — cluster once.
+    func resolved(roots given: [UInt64: UInt64]?) -> Aggregator {
         var result = groups
         var folded = foldedResolved
         var storyCount = storiesResolved
         if !stories.isEmpty {
-            let roots = StoryClusters.roots(stories.mapValues(\.signature))
+            let roots = given ?? StoryClusters.roots(stories.mapValues(\.signature))
             var joined: [UInt64: Story] = [:]
             for id in stories.keys.sorted() {
                 guard let story = stories[id] else { continue }
