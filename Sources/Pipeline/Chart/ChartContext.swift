@@ -19,7 +19,9 @@ public struct ChartContext: Sendable {
 
         /// How `data` counted them.
         public init(_ data: ChartData, foldsDuplicates: Bool) {
-            if let f = data.folding { self = .folded(copies: f.copies, stories: f.stories) } else {
+            if let f = data.folding {
+                self = .folded(copies: f.copies, stories: f.stories)
+            } else {
                 self = foldsDuplicates ? .unstated : .kept
             }
         }

@@ -51,7 +51,11 @@ public struct ChartData: Sendable {
         }
         for (key, stats) in byPeriod.groups {
             guard let label = key.period else { continue }
-            if let ordinal = ordinals[label] { articlesPerPeriod[ordinal] = stats.count } else { undated += stats.count }
+            if let ordinal = ordinals[label] {
+                articlesPerPeriod[ordinal] = stats.count
+            } else {
+                undated += stats.count
+            }
         }
         for (key, stats) in byCountryOutlet.groups {
             guard let c = key.country, let outlet = key.outlet else { continue }

@@ -66,7 +66,8 @@ public struct SummaryReport {
 
     /// `; 2 syndicated copies folded into 28 stories` when copies are folded.
     static func folding(_ aggregator: Aggregator) -> String {
-        guard let f = aggregator.folding, let text = ChartContext.Duplicates.folded(copies: f.copies, stories: f.stories).text
+        guard let f = aggregator.folding,
+            let text = ChartContext.Duplicates.folded(copies: f.copies, stories: f.stories).text
         else { return "" }
         return "; " + text
     }
