@@ -106,4 +106,27 @@ struct ChartSummaryAgreementTests {
         // The undated copy folds into its dated story: only the undated story of its own is undated.
         #expect(folded.undated == 1 && kept.undated == 2)
     }
+
+    @Test("the footer states the folded copies and, when too long for the chart, is squeezed to its width")
+    func footerFits() throws {
+        let data = Self.chart(Self.corpus, fold: true)
+        var account = RunAccount()
+        (account.read, account.scored) = (Self.corpus.count, Self.corpus.count)
+        let short = ChartContext(
+            model: "m", account: account, countries: ["CN"], duplicates: .init(data, foldsDuplicates: true))
+        let svg = try XMLTree.parse(ChartKind.outlets.render(data, context: short))
+        let footer = try #require(svg.elements("text", class: "chart-footer").first)
+        #expect(footer.allText.hasSuffix("· 11 syndicated copies folded into 31 stories"))
+        #expect(footer.attributes["textLength"] == nil)
+        account.rejected = 123_456
+        account.read += 123_456
+        account.skippedFiles = Array(repeating: LoadError.unreadable(path: "x", reason: "y"), count: 12)
+        let long = ChartContext(
+            model: "stance-rare-earth@0.4.2", account: account, countries: ["CN"],
+            duplicates: .folded(copies: 1_234_567, stories: 7_654_321))
+        let wide = try XMLTree.parse(ChartKind.outlets.render(data, context: long))
+        let squeezed = try #require(wide.elements("text", class: "chart-footer").first)
+        let width = try #require(wide.attributes["width"].flatMap(Double.init))
+        #expect(squeezed.attributes["textLength"].flatMap(Double.init) == width - 40)
+    }
 }
