@@ -35,8 +35,12 @@ enum Stance {
           --model DIR         Model folder (default: $STANCE_MODEL, then Models/ of the checkout). All subcommands.
           --output PATH       score, summary, convert, merge, chart, report: write to PATH instead of standard
                               output (a file atomically, a device or FIFO in place; never one of the inputs).
-          --threads N         score, summary: worker threads, 0-256 (default 0: all cores). Same output for any N.
-          --quiet             score, summary: no closing account on standard error when nothing was rejected.
+          --threads N         score, summary, chart, report: worker threads, 0-256 (default 0: all cores). Same
+                              output for any N.
+          --quiet             score, summary, convert, merge, chart, report: no closing account on standard error
+                              when nothing was rejected.
+          --duplicates M      summary, chart, report: fold (default) counts a syndicated story once per country;
+                              keep counts every copy.
           -h, --help          This help; `stance <subcommand> --help` for one subcommand.
 
         EXIT STATUS

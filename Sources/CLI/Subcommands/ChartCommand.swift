@@ -7,7 +7,8 @@ enum ChartCommand {
     static let help = """
         USAGE: stance chart [PATH...] --kind timeline|outlets|labels [--output FILE.svg]
                             [--period day|week|month|quarter] [--countries CN,US,...] [--top N]
-                            [--measure net|mean] [--model DIR] [--threads N] [--quiet]
+                            [--measure net|mean] [--duplicates fold|keep] [--model DIR] [--threads N]
+                            [--quiet]
 
         Draws one chart of the summary as a self-contained SVG (opens in any browser; prints):
           timeline  net stance (--measure net, default) or mean score (--measure mean) per country over
@@ -17,7 +18,10 @@ enum ChartCommand {
                     outlets merged through outlets.tsv
           labels    favorable / neutral / unfavorable articles per country as stacked bars
         Countries: --countries CN,US,... in that order, else the --top N most covered (default 6; the
-        timeline draws at most 8). The footer names the model and the account (N articles, M scored).
+        timeline draws at most 8). Every number is a `stance summary` row of the same grouping
+        (timeline: --by country,period; outlets: --by country,outlet; labels: --by country), syndicated
+        copies folded the same way (--duplicates fold|keep, default fold). The footer names the model,
+        the account (N articles, M scored) and how many copies were folded into how many stories.
         Without --output the SVG goes to standard output. With no PATH, runs on the bundled corpus.
 
         Example: stance chart Evaluations/seeds --kind timeline --period month --output timeline.svg
@@ -45,7 +49,7 @@ enum ChartCommand {
             Frontend.error("--measure applies to --kind timeline only — drop it or use --kind timeline")
             return .usage
         }
-        guard let options = ChartOptions.parse(args, defaultTop: 6) else { return .usage }
+        guard let options = ChartOptions.parse(args) else { return .usage }
         if kind == .timeline, let countries = options.countries, countries.count > TimelineChart.maxSeries {
             Frontend.error(
                 "--countries: a timeline draws at most \(TimelineChart.maxSeries) countries, \(countries.count) given — pick fewer or use --kind outlets"
@@ -57,11 +61,13 @@ enum ChartCommand {
         guard options.codesKnown(to: setup.lexicon) else { return .usage }
         let sink: OutputSink
         do { sink = try Frontend.sink(args, inputs: setup.inputs).get() } catch { return error.code }
-        var data = ChartData(period: options.period)
+        var partials = ChartPartials(
+            model: setup.lexicon.model.identifier, period: options.period, foldsDuplicates: options.foldsDuplicates)
         let account: RunAccount
         do {
-            account = try ScoringRun(lexicon: setup.lexicon, threads: setup.threads).run(
-                setup.inputs, result: { data.add($0) }, rejected: Frontend.rejected, skipped: Frontend.skipped)
+            account = try ScoringRun(lexicon: setup.lexicon, threads: setup.threads).runWithStories(
+                setup.inputs, printing: options.foldsDuplicates, result: { partials.add($0, print: $1) },
+                rejected: Frontend.rejected, skipped: Frontend.skipped)
         } catch {
             sink.discard()
             Frontend.error("\(error)")
@@ -71,10 +77,12 @@ enum ChartCommand {
             sink.discard()
             return Frontend.nothingRead(account)
         }
+        let data = partials.resolved()
         let context = ChartContext(
             model: setup.lexicon.model.identifier, account: account,
             countries: data.select(
-                options.countries, top: min(options.top, kind == .timeline ? TimelineChart.maxSeries : 100)))
+                options.countries, top: min(options.top ?? 6, kind == .timeline ? TimelineChart.maxSeries : 100)),
+            duplicates: ChartContext.Duplicates(data, foldsDuplicates: options.foldsDuplicates))
         let svg = kind.render(data, context: context, measure: measure)
         guard Frontend.deliver(svg, to: sink, account: account) else { return .fatal }
         if setup.timing { Frontend.reportRun(account, since: setup.started) }

@@ -6,10 +6,12 @@ import Scoring
 enum ReportCommand {
     static let help = """
         USAGE: stance report [PATH...] [--output report.html] [--labels DIR] [--period day|week|month|quarter]
-                             [--countries CN,US,...] [--top N] [--model DIR] [--threads N] [--quiet]
+                             [--countries CN,US,...] [--top N] [--duplicates fold|keep] [--model DIR]
+                             [--threads N] [--quiet]
 
         One HTML file with inline CSS and SVG (no script, nothing fetched: opens offline, prints):
-        what was read (files, account, rejected records with reasons), the summary per country, the
+        what was read (files, account, rejected records with reasons, syndicated copies folded), the
+        summary per country (the rows of `stance summary`, copies folded alike; --duplicates keep), the
         timeline, outlet and label charts (--period, --countries, --top as for `stance chart`; default
         the 6 most covered countries), and per country the 3 most favorable and unfavorable articles
         with the cue and sentence that weighed most. --labels DIR adds the accuracy on that labelled set
@@ -23,7 +25,7 @@ enum ReportCommand {
         let (parsed, exit) = Stance.parse(
             arguments, options: ChartOptions.names.union(["--labels", "--model", "--output", "--threads"]),
             flags: ["--quiet", "--timing"], help: help)
-        guard let args = parsed, let options = ChartOptions.parse(args, defaultTop: 6) else {
+        guard let args = parsed, let options = ChartOptions.parse(args) else {
             return parsed == nil ? exit : .usage
         }
         let setup: Frontend.RunSetup
@@ -62,11 +64,12 @@ enum ReportCommand {
                 return .fatal
             }
         }
-        var collector = ReportCollector(period: options.period)
+        var collector = ReportCollector(
+            model: setup.lexicon.model.identifier, period: options.period, foldsDuplicates: options.foldsDuplicates)
         let account: RunAccount
         do {
-            account = try ScoringRun(lexicon: setup.lexicon, threads: setup.threads).run(
-                setup.inputs, result: { collector.add($0) },
+            account = try ScoringRun(lexicon: setup.lexicon, threads: setup.threads).runWithStories(
+                setup.inputs, printing: options.foldsDuplicates, result: { collector.add($0, print: $1) },
                 rejected: {
                     Frontend.rejected($0); collector.reject($0)
                 }, skipped: Frontend.skipped)
@@ -79,6 +82,7 @@ enum ReportCommand {
             sink.discard()
             return Frontend.nothingRead(account)
         }
+        collector.resolve()
         // Paths under the working folder are shown relative to it: the page reads the same on every machine.
         let here = FileManager.default.currentDirectoryPath + "/"
         let files = setup.inputs.files.map { file in
@@ -88,7 +92,7 @@ enum ReportCommand {
         }
         let report = HTMLReport(
             collector: collector, account: account, files: files, model: setup.lexicon.model.identifier,
-            countries: collector.charts.select(options.countries, top: options.top),
+            countries: collector.charts.select(options.countries, top: options.top ?? 6),
             evidence: collector.evidence.items(lexicon: setup.lexicon), accuracy: accuracy)
         guard Frontend.deliver(report.render(), to: sink, account: account) else { return .fatal }
         if setup.timing { Frontend.reportRun(account, since: setup.started) }

@@ -7,7 +7,7 @@ enum SummaryCommand {
     static let help = """
         USAGE: stance summary [PATH...] [--by country,outlet,period] [--period day|week|month|quarter]
                               [--format table|jsonl|csv|partial] [--duplicates fold|keep]
-                              [--model DIR] [--output PATH] [--threads N]
+                              [--countries CN,US,...] [--top N] [--model DIR] [--output PATH] [--threads N]
 
         Per group: articles, mean score with its 95% interval (Student's t), the count of each label,
         net stance = (favorable - unfavorable) / articles, and the mean article tone. --by takes any
@@ -19,13 +19,15 @@ enum SummaryCommand {
         outlet, each outlet's copy counts. Folding keeps one record per distinct story (about 2.6 KB)
         until the end; --duplicates keep counts every copy, in memory that does not grow.
         --format partial writes the sufficient statistics as JSON Lines for `stance merge`.
+        --countries CN,US,... keeps those countries' rows, in that order; --top N the rows of the N
+        countries most covered (as `stance chart` picks them). Both need country in --by.
 
         Example: stance summary Evaluations/seeds --by country,period --period week
         """
 
     static func run(_ arguments: [String]) -> Frontend.Exit {
         let (parsed, exit) = Stance.parse(
-            arguments, options: ["--by", "--period", "--format", "--model", "--output", "--threads", "--duplicates"],
+            arguments, options: ChartOptions.names.union(["--by", "--format", "--model", "--output", "--threads"]),
             flags: ["--quiet", "--timing"], help: help)
         guard let args = parsed else { return exit }
         var dimensions: Set<Aggregator.Dimension> = []
@@ -36,27 +38,28 @@ enum SummaryCommand {
             }
             dimensions.insert(d)
         }
-        guard let period = Period(rawValue: args.options["--period"] ?? "week") else {
-            Frontend.error("unknown --period `\(args.options["--period"] ?? "")` — use day, week, month or quarter")
-            return .usage
-        }
+        guard let options = ChartOptions.parse(args) else { return .usage }
         let format = args.options["--format"] ?? "table"
         guard ["table", "jsonl", "json", "csv", "partial"].contains(format) else {
             Frontend.error("unknown format `\(format)` — use table, jsonl, csv or partial")
             return .usage
         }
-        let duplicates = args.options["--duplicates"] ?? "fold"
-        guard ["fold", "keep"].contains(duplicates) else {
-            Frontend.error("unknown --duplicates `\(duplicates)` — use fold or keep")
+        let selects = options.countries != nil || options.top != nil
+        if selects && (format == "partial" || !dimensions.contains(.country)) {
+            Frontend.error(
+                format == "partial"
+                    ? "--countries and --top do not apply to --format partial (a partial keeps every group) — select when merging"
+                    : "--countries and --top choose country rows — add country to --by")
             return .usage
         }
         let setup: Frontend.RunSetup
         do { setup = try Frontend.setUpRun(args).get() } catch { return error.code }
+        guard options.codesKnown(to: setup.lexicon) else { return .usage }
         let sink: OutputSink
         do { sink = try Frontend.sink(args, inputs: setup.inputs).get() } catch { return error.code }
         var partial = SummaryPartial(
-            model: setup.lexicon.model.identifier, by: dimensions, period: period,
-            foldsDuplicates: duplicates == "fold")
+            model: setup.lexicon.model.identifier, by: dimensions, period: options.period,
+            foldsDuplicates: options.foldsDuplicates)
         let run = ScoringRun(lexicon: setup.lexicon, threads: setup.threads)
         let account: RunAccount
         do {
@@ -76,8 +79,10 @@ enum SummaryCommand {
         let text =
             format == "partial"
             ? partial.encoded()
-            : SummaryReport(aggregator: partial.resolved(), model: setup.lexicon.model.identifier).render(
-                format: format)
+            : SummaryReport(
+                aggregator: partial.resolved().selecting(options.countries, top: options.top),
+                model: setup.lexicon.model.identifier
+            ).render(format: format)
         guard Frontend.deliver(text, to: sink, account: account) else { return .fatal }
         if setup.timing { Frontend.reportRun(account, since: setup.started) }
         return Frontend.finish(account, quiet: args.flags.contains("--quiet"))

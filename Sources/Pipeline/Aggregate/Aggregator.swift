@@ -19,13 +19,15 @@ public struct Aggregator: Sendable {
 
     public let dimensions: Set<Dimension>
     public let period: Period
-    public private(set) var groups: [Key: GroupStats] = [:]
+    public internal(set) var groups: [Key: GroupStats] = [:]
     public private(set) var articles = 0
     /// Articles that name no country: scored, but in no country group.
     public private(set) var withoutCountry = 0
 
     /// With syndicated copies folded: how many copies were folded into how many stories.
     public private(set) var folding: (copies: Int, stories: Int)?
+    /// Countries in the order `--countries` gave them (`selecting`); `nil`: most covered first.
+    public internal(set) var countryOrder: [String]?
 
     public init(by dimensions: Set<Dimension> = [.country], period: Period = .week) {
         self.dimensions = dimensions.isEmpty ? [.country] : dimensions
@@ -72,6 +74,10 @@ public struct Aggregator: Sendable {
     public var sorted: [(key: Key, stats: GroupStats)] {
         var totals: [String: Int] = [:]
         for (key, stats) in groups { totals[key.country ?? "", default: 0] += stats.count }
+        if let order = countryOrder {
+            // Ranked by the order given: rank n counts as a total larger than any later rank's.
+            for (rank, code) in order.enumerated() { totals[code] = Int.max - rank }
+        }
         return groups.map { ($0.key, $0.value) }.sorted { a, b in
             let ta = totals[a.key.country ?? ""] ?? 0, tb = totals[b.key.country ?? ""] ?? 0
             if ta != tb { return ta > tb }

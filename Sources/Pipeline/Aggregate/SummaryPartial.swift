@@ -141,31 +141,7 @@ public struct SummaryPartial: Sendable {
 
     /// The groups once every story is counted by its earliest copy: near-identical stories are
     /// joined first (`StoryClusters`), so the result does not depend on how the input was split.
-    public func resolved() -> Aggregator {
-        var result = groups
-        var folded = foldedResolved
-        var storyCount = storiesResolved
-        if !stories.isEmpty {
-            let roots = StoryClusters.roots(stories.mapValues(\.signature))
-            var joined: [UInt64: Story] = [:]
-            for id in stories.keys.sorted() {
-                guard let story = stories[id] else { continue }
-                let root = roots[id] ?? id
-                if joined[root] == nil { joined[root] = story } else { joined[root]?.merge(story) }
-            }
-            storyCount += joined.count
-            for story in joined.values {
-                folded += story.articles - 1
-                for (key, copy) in story.copies {
-                    let group = Aggregator.Key(country: key.country, outlet: key.outlet, period: copy.period)
-                    result[group, default: GroupStats()].add(copy.value)
-                }
-            }
-        }
-        return Aggregator(
-            dimensions: dimensions, period: period, groups: result, articles: articles,
-            withoutCountry: withoutCountry, folding: foldsDuplicates ? (folded, storyCount) : nil)
-    }
+    public func resolved() -> Aggregator { resolved(coarsenedTo: dimensions, roots: nil) }
 }
 
 /// A partial that cannot be read or merged.

@@ -5,11 +5,43 @@ public struct ChartContext: Sendable {
     public var account: RunAccount
     /// The countries to draw, in order.
     public var countries: [String]
+    /// How syndicated copies were counted, as `summary`'s header states it.
+    public var duplicates: Duplicates
 
-    public init(model: String, account: RunAccount, countries: [String]) {
+    /// How the charted numbers count syndicated copies.
+    public enum Duplicates: Sendable, Equatable {
+        /// Not stated (hand-made data).
+        case unstated
+        /// `--duplicates fold`: `copies` folded into `stories`.
+        case folded(copies: Int, stories: Int)
+        /// `--duplicates keep`: every copy counted.
+        case kept
+
+        /// How `data` counted them.
+        public init(_ data: ChartData, foldsDuplicates: Bool) {
+            if let f = data.folding {
+                self = .folded(copies: f.copies, stories: f.stories)
+            } else {
+                self = foldsDuplicates ? .unstated : .kept
+            }
+        }
+
+        /// `2 syndicated copies folded into 28 stories`, `every syndicated copy counted`, or nothing.
+        public var text: String? {
+            switch self {
+            case .unstated: nil
+            case .folded(let copies, let stories):
+                "\(copies) syndicated cop\(copies == 1 ? "y" : "ies") folded into \(stories) stor\(stories == 1 ? "y" : "ies")"
+            case .kept: "every syndicated copy counted (--duplicates keep)"
+            }
+        }
+    }
+
+    public init(model: String, account: RunAccount, countries: [String], duplicates: Duplicates = .unstated) {
         self.model = model
         self.account = account
         self.countries = countries
+        self.duplicates = duplicates
     }
 
     /// `model stance-rare-earth@0.4.1 · 30 articles, 30 scored` (and the rejected and skipped, if any).
@@ -19,6 +51,7 @@ public struct ChartContext: Sendable {
         if !account.skippedFiles.isEmpty {
             text += ", \(account.skippedFiles.count) file\(account.skippedFiles.count == 1 ? "" : "s") skipped"
         }
+        if let duplicates = duplicates.text { text += " · " + duplicates }
         return text
     }
 }

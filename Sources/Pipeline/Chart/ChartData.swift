@@ -1,50 +1,67 @@
 import Scoring
 
-/// Everything the charts draw, gathered while the articles stream past: per country, per country and
-/// period, per country and outlet. Holds one `GroupStats` per cell and nothing per article, so it
-/// takes the same memory for ten articles as for a hundred thousand.
+/// Everything the charts draw: per country, per country and period, per country and outlet — the
+/// resolved `summary` groupings of `ChartPartials`, so each number is a `stance summary` row. Holds
+/// one `GroupStats` per cell, the same for ten articles as for a hundred thousand.
 public struct ChartData: Sendable {
     public let period: Period
-    /// Per country: every article naming it.
+    /// Per country: every story naming it (every article with `--duplicates keep`). The report's
+    /// summary table is `summary` itself.
+    public private(set) var summary: Aggregator
     public private(set) var countries: [String: GroupStats] = [:]
     /// Per country, per period number (`Period.ordinal`); undated articles are not here.
     public private(set) var timeline: [String: [Int: GroupStats]] = [:]
-    /// Dated articles per period number, whatever countries they name.
+    /// Dated stories per period number, whatever countries they name (`summary --by period`).
     public private(set) var articlesPerPeriod: [Int: Int] = [:]
     /// Per outlet (merged through `outlets.tsv`), per country.
     public private(set) var outlets: [String: [String: GroupStats]] = [:]
-    /// Articles per outlet, whatever countries they name.
+    /// Stories per outlet, whatever countries they name (`summary --by outlet`).
     public private(set) var outletArticles: [String: Int] = [:]
+    /// Articles read and scored, every copy.
     public private(set) var articles = 0
-    /// Articles without a date: counted everywhere except on the timeline.
+    /// Stories without a date: counted everywhere except on the timeline.
     public private(set) var undated = 0
     /// Articles naming no country: in the account, in no chart.
     public private(set) var withoutCountry = 0
+    /// With syndicated copies folded: how many copies were folded into how many stories.
+    public private(set) var folding: (copies: Int, stories: Int)?
 
-    /// The name under which articles without an outlet are grouped.
-    public static let unknownOutlet = "(no outlet)"
+    /// The name under which articles without an outlet are grouped, as in `summary`.
+    public static let unknownOutlet = "(unknown)"
 
+    /// No article.
     public init(period: Period = .week) {
         self.period = period
+        summary = Aggregator(by: [.country], period: period)
     }
 
-    public mutating func add(_ scored: ScoredArticle) {
-        articles += 1
-        let outlet = scored.outlet ?? ChartData.unknownOutlet
-        outletArticles[outlet, default: 0] += 1
-        let ordinal = scored.article.published.map { period.ordinal($0) }
-        if let ordinal { articlesPerPeriod[ordinal, default: 0] += 1 } else { undated += 1 }
-        if scored.stance.countries.isEmpty { withoutCountry += 1 }
-        let tone = scored.stance.tone
-        for country in scored.stance.countries {
-            countries[country.code, default: GroupStats()].add(score: country.score, label: country.label, tone: tone)
-            if let ordinal {
-                timeline[country.code, default: [:]][ordinal, default: GroupStats()]
-                    .add(score: country.score, label: country.label, tone: tone)
-            }
-            outlets[outlet, default: [:]][country.code, default: GroupStats()]
-                .add(score: country.score, label: country.label, tone: tone)
+    init(
+        period: Period, ordinals: [String: Int], byCountry: Aggregator, byCountryPeriod: Aggregator,
+        byCountryOutlet: Aggregator, byPeriod: Aggregator, byOutlet: Aggregator
+    ) {
+        self.period = period
+        summary = byCountry
+        articles = byCountry.articles
+        withoutCountry = byCountry.withoutCountry
+        folding = byCountry.folding
+        for (key, stats) in byCountry.groups { if let c = key.country { countries[c] = stats } }
+        for (key, stats) in byCountryPeriod.groups {
+            guard let c = key.country, let label = key.period, let ordinal = ordinals[label] else { continue }
+            timeline[c, default: [:]][ordinal] = stats
         }
+        for (key, stats) in byPeriod.groups {
+            guard let label = key.period else { continue }
+            if let ordinal = ordinals[label] {
+                articlesPerPeriod[ordinal] = stats.count
+            } else {
+                undated += stats.count
+            }
+        }
+        for (key, stats) in byCountryOutlet.groups {
+            guard let c = key.country, let outlet = key.outlet else { continue }
+            outlets[outlet, default: [:]][c] = stats
+        }
+        for (key, stats) in byOutlet.groups { if let outlet = key.outlet { outletArticles[outlet] = stats.count } }
     }
 
     /// Countries by the number of articles naming them, most first; ties by code.

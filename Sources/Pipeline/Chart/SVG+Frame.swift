@@ -14,7 +14,14 @@ extension SVG {
             y += 17
         }
         line(x1: 20, y1: height - 30, x2: width - 20, y2: height - 30, stroke: Palette.grid)
-        text(context.footer, x: 20, y: height - 12, size: 11.5, fill: Palette.muted, extra: [("class", "chart-footer")])
+        // A long account (rejections, skipped files, folded copies) on a narrow chart is squeezed to fit.
+        let room = width - 40
+        let fit: [(String, String)] =
+            SVG.textWidth(context.footer, size: 11.5) > room
+            ? [("textLength", SVG.number(room)), ("lengthAdjust", "spacingAndGlyphs")] : []
+        text(
+            context.footer, x: 20, y: height - 12, size: 11.5, fill: Palette.muted,
+            extra: [("class", "chart-footer")] + fit)
     }
 
     /// A legend entry: a swatch (filled square) and its label; `class="legend-item"` for tests and styling.

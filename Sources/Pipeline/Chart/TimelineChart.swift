@@ -39,8 +39,9 @@ public struct TimelineChart: Sendable {
         let countries = Array(context.countries.prefix(TimelineChart.maxSeries))
         var notes: [String] = []
         if data.undated > 0 {
+            let (one, many) = data.folding == nil ? ("article", "articles") : ("story", "stories")
             notes.append(
-                "\(data.undated) undated article\(data.undated == 1 ? " is" : "s are") left out of the timeline (counted in the other charts)."
+                "\(data.undated) undated \(data.undated == 1 ? one + " is" : many + " are") left out of the timeline (counted in the other charts)."
             )
         }
         let absent = countries.filter { (data.timeline[$0] ?? [:]).isEmpty }

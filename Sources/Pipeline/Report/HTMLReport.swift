@@ -90,7 +90,16 @@ public struct HTMLReport {
             out += "; \(account.skippedFiles.count) file\(account.skippedFiles.count == 1 ? "" : "s") could not be read"
         }
         let charts = collector.charts
-        out += ". \(charts.undated) undated, \(charts.withoutCountry) naming no country.</p>\n"
+        switch duplicates {
+        case .folded:
+            out += ". \(duplicates.text ?? ""): each story counts once per country, by its earliest copy "
+            out += "(per outlet, each outlet's copy), as in <code>stance summary</code>"
+        case .kept: out += ". Syndicated copies are not folded: every copy counts (--duplicates keep)"
+        case .unstated: break
+        }
+        let unit = charts.folding == nil ? ("article", "articles") : ("story", "stories")
+        out += ". \(charts.undated) \(charts.undated == 1 ? unit.0 : unit.1) undated (not on the timeline), "
+        out += "\(charts.withoutCountry) article\(charts.withoutCountry == 1 ? "" : "s") naming no country.</p>\n"
         out +=
             "<table class=\"files\"><thead><tr><th>file</th><th class=\"num\">scored</th><th class=\"num\">rejected</th></tr></thead><tbody>\n"
         for file in files.prefix(HTMLReport.filesShown) {
@@ -143,14 +152,20 @@ public struct HTMLReport {
         return out + "</tbody></table>\n</section>\n"
     }
 
+    /// How the report's figures count syndicated copies.
+    var duplicates: ChartContext.Duplicates {
+        ChartContext.Duplicates(collector.charts, foldsDuplicates: collector.partials.foldsDuplicates)
+    }
+
     func chartsSection() -> String {
-        let context = ChartContext(model: model, account: account, countries: countries)
+        let context = ChartContext(model: model, account: account, countries: countries, duplicates: duplicates)
         var out = "<section id=\"charts\">\n<h2>Charts</h2>\n"
         for kind in ChartKind.allCases {
             let chartContext =
                 kind == .timeline
                 ? ChartContext(
-                    model: model, account: account, countries: Array(countries.prefix(TimelineChart.maxSeries)))
+                    model: model, account: account, countries: Array(countries.prefix(TimelineChart.maxSeries)),
+                    duplicates: duplicates)
                 : context
             out += "<figure id=\"figure-\(kind.rawValue)\">\n"
             out += kind.render(collector.charts, context: chartContext, standalone: false)

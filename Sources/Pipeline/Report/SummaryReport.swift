@@ -66,9 +66,10 @@ public struct SummaryReport {
 
     /// `; 2 syndicated copies folded into 28 stories` when copies are folded.
     static func folding(_ aggregator: Aggregator) -> String {
-        guard let f = aggregator.folding else { return "" }
-        return
-            "; \(f.copies) syndicated cop\(f.copies == 1 ? "y" : "ies") folded into \(f.stories) stor\(f.stories == 1 ? "y" : "ies")"
+        guard let f = aggregator.folding,
+            let text = ChartContext.Duplicates.folded(copies: f.copies, stories: f.stories).text
+        else { return "" }
+        return "; " + text
     }
 
     public func jsonLines() -> String {

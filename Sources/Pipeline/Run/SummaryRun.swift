@@ -5,18 +5,31 @@ extension ScoringRun {
         _ inputs: InputSource, into partial: inout SummaryPartial, progress: ProgressMeter? = nil,
         rejected: (Rejection) -> Void, skipped: (LoadError) -> Void = { _ in }
     ) throws -> RunAccount {
-        let printer = partial.foldsDuplicates ? StoryPrinter(model: lexicon.model) : nil
-        let account = try run(
-            inputs, render: { scored in (scored, printer?.print(scored.article.body)) },
-            result: { (scored: ScoredArticle, print: StoryPrint?) in
-                partial.add(scored, print: print)
-                progress?.advance(bytes: ProgressMeter.size(of: scored.article))
-            }, rejected: rejected, skipped: skipped)
-        progress?.finish()
+        let account = try runWithStories(
+            inputs, printing: partial.foldsDuplicates, progress: progress,
+            result: { partial.add($0, print: $1) }, rejected: rejected, skipped: skipped)
         partial.account.read += account.read
         partial.account.scored += account.scored
         partial.account.rejected += account.rejected
         partial.skipped += account.skippedFiles.count
+        return account
+    }
+
+    /// Scores `inputs` and hands each article on with its story print (made on the worker threads
+    /// when `printing`, else `nil`): the one path by which `summary`, `chart` and `report` aggregate.
+    public func runWithStories(
+        _ inputs: InputSource, printing: Bool, progress: ProgressMeter? = nil,
+        result: (ScoredArticle, StoryPrint?) throws -> Void, rejected: (Rejection) -> Void,
+        skipped: (LoadError) -> Void = { _ in }
+    ) throws -> RunAccount {
+        let printer = printing ? StoryPrinter(model: lexicon.model) : nil
+        let account = try run(
+            inputs, render: { scored in (scored, printer?.print(scored.article.body)) },
+            result: { (scored: ScoredArticle, print: StoryPrint?) in
+                try result(scored, print)
+                progress?.advance(bytes: ProgressMeter.size(of: scored.article))
+            }, rejected: rejected, skipped: skipped)
+        progress?.finish()
         return account
     }
 }

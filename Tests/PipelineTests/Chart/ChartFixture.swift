@@ -21,10 +21,11 @@ enum ChartFixture {
             stance: ArticleStance(countries: stances, tone: 0, toneLabel: .neutral))
     }
 
+    /// Chart data of `articles`, each counted on its own (no story prints: nothing to fold).
     static func data(_ articles: [ScoredArticle], period: Period = .week) -> ChartData {
-        var data = ChartData(period: period)
-        for a in articles { data.add(a) }
-        return data
+        var partials = ChartPartials(model: "test-model@1.0", period: period, foldsDuplicates: false)
+        for a in articles { partials.add(a, print: nil) }
+        return partials.resolved()
     }
 
     static func context(_ countries: [String], read: Int = 10) -> ChartContext {
@@ -36,9 +37,10 @@ enum ChartFixture {
 
     /// The seeds scored by the real model, as `stance chart` with no path sees them.
     static func seeds(period: Period = .week) throws -> (ChartData, RunAccount) {
-        var data = ChartData(period: period)
-        let account = try ScoringRun(lexicon: PipelineFixture.lexicon, threads: 2).run(
-            InputSource(paths: [PipelineFixture.seedsDirectory.path]), result: { data.add($0) }, rejected: { _ in })
-        return (data, account)
+        var partials = ChartPartials(model: PipelineFixture.lexicon.model.identifier, period: period)
+        let account = try ScoringRun(lexicon: PipelineFixture.lexicon, threads: 2).runWithStories(
+            InputSource(paths: [PipelineFixture.seedsDirectory.path]), printing: true,
+            result: { partials.add($0, print: $1) }, rejected: { _ in })
+        return (partials.resolved(), account)
     }
 }

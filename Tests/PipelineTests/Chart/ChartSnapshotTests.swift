@@ -17,7 +17,8 @@ struct ChartSnapshotTests {
     func snapshot(_ kind: ChartKind) throws {
         let (data, account) = try ChartFixture.seeds()
         let context = ChartContext(
-            model: PipelineFixture.lexicon.model.identifier, account: account, countries: data.select(nil, top: 6))
+            model: PipelineFixture.lexicon.model.identifier, account: account, countries: data.select(nil, top: 6),
+            duplicates: ChartContext.Duplicates(data, foldsDuplicates: true))
         let svg = kind.render(data, context: context)
         _ = try XMLTree.parse(svg)
         let file = ChartSnapshotTests.folder.appendingPathComponent("\(kind.rawValue).svg")

@@ -20,10 +20,11 @@ struct HTMLReportTests {
         unfinished
         """.write(to: hostile, atomically: true, encoding: .utf8)
         let inputs = InputSource(paths: [PipelineFixture.seedsDirectory.path, hostile.path])
-        var collector = ReportCollector(period: .month)
         let lexicon = PipelineFixture.lexicon
-        let account = try ScoringRun(lexicon: lexicon, threads: 2).run(
-            inputs, result: { collector.add($0) }, rejected: { collector.reject($0) })
+        var collector = ReportCollector(model: lexicon.model.identifier, period: .month)
+        let account = try ScoringRun(lexicon: lexicon, threads: 2).runWithStories(
+            inputs, printing: true, result: { collector.add($0, print: $1) }, rejected: { collector.reject($0) })
+        collector.resolve()
         var accuracy: HTMLReport.Accuracy?
         if labels {
             let set = try LabelSet(
