@@ -6,8 +6,10 @@ extension ScoringRun {
         rejected: (Rejection) -> Void, skipped: (LoadError) -> Void = { _ in }
     ) throws -> RunAccount {
         let printer = partial.foldsDuplicates ? StoryPrinter(model: lexicon.model) : nil
+        // A story's signature is needed once: later copies of a body carry only its id.
+        let seen = SeenStories()
         let account = try run(
-            inputs, render: { scored in (scored, printer?.print(scored.article.body)) },
+            inputs, render: { scored in (scored, printer?.print(scored.article.body, unlessSeenIn: seen)) },
             result: { (scored: ScoredArticle, print: StoryPrint?) in
                 partial.add(scored, print: print)
                 progress?.advance(bytes: ProgressMeter.size(of: scored.article))
