@@ -123,26 +123,25 @@ enum Frontend {
             return .failure(Failure(code: .usage))
         }
         let timing = args.flags.contains("--timing")
+        let paths = args.positionals.isEmpty ? bundledCorpus.map { [$0] } ?? [] : args.positionals
+        // Listing the inputs needs no model: it runs on another core while the model loads.
+        let listing = Listing(paths)
         guard let lexicon = loadModel(args.options["--model"], timing: timing) else {
             return .failure(Failure(code: .fatal))
         }
         let started = DispatchTime.now()
-        var paths = args.positionals
-        if paths.isEmpty {
-            guard let bundled = bundledCorpus else {
-                Frontend.error(LoadError.noInput.description)
-                return .failure(Failure(code: .fatal))
-            }
-            paths = [bundled]
+        guard !paths.isEmpty else {
+            Frontend.error(LoadError.noInput.description)
+            return .failure(Failure(code: .fatal))
         }
-        let inputs = InputSource(pathBytes: paths.map(RawArguments.bytes))
+        let inputs = listing.inputs()
         for shared in inputs.sharedNames {
             note(
                 "warning: \(shared.paths.joined(separator: " and ")) share the name \(shared.name): their article ids (\(shared.name):n) collide — rename one to keep ids unique"
             )
         }
         if timing {
-            note("timing: \(inputs.files.count) input files listed in \(milliseconds(started, DispatchTime.now())) ms")
+            note("timing: \(inputs.files.count) input files listed in \(listing.milliseconds) ms")
         }
         return .success(RunSetup(lexicon: lexicon, inputs: inputs, threads: threads, timing: timing, started: started))
     }

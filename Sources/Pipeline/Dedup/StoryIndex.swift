@@ -18,6 +18,9 @@ public struct StoryIndex: Sendable {
         self.capacity = max(1, capacity)
     }
 
+    /// Whether `id` is in the window: `story(of:)` then answers without reading the signature.
+    public func holds(_ id: UInt64) -> Bool { assigned[id] != nil }
+
     /// The story id of `print`, remembering it for the copies that follow.
     public mutating func story(of print: StoryPrint) -> UInt64 {
         if let slot = assigned[print.id] { return slots[slot].story }

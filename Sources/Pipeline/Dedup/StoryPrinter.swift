@@ -69,60 +69,147 @@ public struct StoryPrinter: Sendable {
 
     /// The normalised characters of `text`, as scalar values.
     public func normalise(_ text: String) -> [UInt32] {
-        var out: [UInt32] = []
-        out.reserveCapacity(text.utf8.count / 2)
-        for scalar in text.unicodeScalars {
-            let c = scalar.value
-            switch c {
-            case 0x30...0x39, 0x61...0x7A: out.append(c)
-            case 0x41...0x5A: out.append(c + 0x20)
-            case 0..<0x80: continue
-            case 0xFF10...0xFF19, 0xFF41...0xFF5A: out.append(c - 0xFEE0)
-            case 0xFF21...0xFF3A: out.append(c - 0xFEE0 + 0x20)
-            case 0x3000...0x303F, 0xFE30...0xFE4F, 0xFF00...0xFFEF: continue
-            case 0x3040...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: out.append(fold[Int(c)])
-            case 0x20000...: out.append(c)
-            default:
-                guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { continue }
-                out.append(scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? c)
+        var bytes = text
+        return bytes.withUTF8 { utf8 in
+            [UInt32](unsafeUninitializedCapacity: utf8.count) { chars, count in
+                count = normalise(utf8, into: chars).count
             }
         }
-        return out
     }
 
     /// The story print of a body.
-    public func print(_ body: String) -> StoryPrint {
-        let chars = normalise(body)
-        guard !chars.isEmpty else {
-            // Nothing but punctuation: no basis to call two such bodies one story, so the raw bytes decide.
-            var h = StoryPrinter.offset
-            for b in body.utf8 { h = (h ^ UInt64(b)) &* StoryPrinter.prime }
-            return StoryPrint(id: StoryPrinter.mix(h ^ 0xB0D7), signature: [])
+    public func print(_ body: String) -> StoryPrint { print(body, unlessSeenIn: nil) }
+
+    /// The story print of a body; its signature is left empty when `seen` already holds its id.
+    ///
+    /// `summary` keeps one signature per exact story, so once one worker has claimed an id in
+    /// `seen` (and computes its signature) the other copies need only the id: the signature is two
+    /// thirds of the print's cost, and syndicated copies are what folding is for. A consumer takes
+    /// the signature from whichever copy carries it (`SummaryPartial.add`); since the signature is a
+    /// function of the normalised body, which copy that is does not change a byte of the output.
+    public func print(_ body: String, unlessSeenIn seen: SeenStories?) -> StoryPrint {
+        var text = body
+        return text.withUTF8 { utf8 in
+            // A body has at most one normalised character per byte.
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(utf8.count, 1)) { buffer in
+                let (count, hash) = normalise(utf8, into: buffer)
+                guard count > 0 else {
+                    // Nothing but punctuation: no basis to call two such bodies one story, so the raw bytes decide.
+                    var h = StoryPrinter.offset
+                    for b in utf8 { h = (h ^ UInt64(b)) &* StoryPrinter.prime }
+                    return StoryPrint(id: StoryPrinter.mix(h ^ 0xB0D7), signature: [])
+                }
+                let id = StoryPrinter.mix(hash)
+                let shingles = count - StoryPrinter.shingle + 1
+                guard shingles >= StoryPrinter.minimumShingles, seen?.insert(id) ?? true else {
+                    return StoryPrint(id: id, signature: [])
+                }
+                return StoryPrint(id: id, signature: StoryPrinter.signature(buffer, shingles: shingles))
+            }
         }
+    }
+
+    /// Decodes `utf8` (valid UTF-8: the bytes of a `String`) and writes its normalised characters to
+    /// `chars`, in one pass that also hashes them (FNV-1a, the story id before `mix`).
+    ///
+    /// Bytes, not `unicodeScalars`: the decoding is a few shifts per character, and the common
+    /// characters (ASCII, CJK, full-width forms) are decided by ranges without a `Unicode.Scalar`.
+    func normalise(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt32>) -> (
+        count: Int, hash: UInt64
+    ) {
+        guard let p = utf8.baseAddress, let chars = buffer.baseAddress, buffer.count >= utf8.count else {
+            return (0, StoryPrinter.offset)
+        }
+        let n = utf8.count
+        var count = 0
         var h = StoryPrinter.offset
-        for c in chars { h = (h ^ UInt64(c)) &* StoryPrinter.prime }
-        let id = StoryPrinter.mix(h)
-        let shingles = chars.count - StoryPrinter.shingle + 1
-        guard shingles >= StoryPrinter.minimumShingles else { return StoryPrint(id: id, signature: []) }
-        var bins = [UInt32](repeating: .max, count: StoryPrinter.hashes)
-        var filled = [Bool](repeating: false, count: StoryPrinter.hashes)
-        for start in 0..<shingles {
-            var s = StoryPrinter.offset
-            for k in start..<(start + StoryPrinter.shingle) { s = (s ^ UInt64(chars[k])) &* StoryPrinter.prime }
-            let v = StoryPrinter.mix(s)
-            let bin = Int(v >> 58)
-            let low = UInt32(truncatingIfNeeded: v)
-            if low <= bins[bin] { bins[bin] = low }
-            filled[bin] = true
+        return fold.withUnsafeBufferPointer { fold in
+            var i = 0
+            while i < n {
+                let b0 = UInt32(p[i])
+                var c: UInt32
+                if b0 < 0x80 {
+                    c = b0
+                    i &+= 1
+                } else if b0 < 0xE0 {
+                    c = (b0 & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F)
+                    i &+= 2
+                } else if b0 < 0xF0 {
+                    c = (b0 & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
+                    i &+= 3
+                } else {
+                    c = (b0 & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12 | UInt32(p[i &+ 2] & 0x3F) << 6
+                    c |= UInt32(p[i &+ 3] & 0x3F)
+                    i &+= 4
+                }
+                c = StoryPrinter.normalised(c, fold: fold)
+                if c != StoryPrinter.dropped {
+                    chars[count] = c
+                    count &+= 1
+                    h = (h ^ UInt64(c)) &* StoryPrinter.prime
+                }
+            }
+            return (count, h)
         }
-        // Densify: an empty bin takes the next filled bin's value, mixed with the distance.
-        var signature = bins
-        for i in 0..<StoryPrinter.hashes where !filled[i] {
-            var j = 1
-            while !filled[(i + j) % StoryPrinter.hashes] { j += 1 }
-            signature[i] = bins[(i + j) % StoryPrinter.hashes] &+ UInt32(j) &* 0x9E37_79B9
+    }
+
+    /// Marks a character that normalising drops (no scalar value is this large).
+    static let dropped = UInt32.max
+
+    /// The normalised form of the scalar value `c`, or `dropped`: letters and digits kept, case and
+    /// full-width forms folded, Traditional mapped to Simplified.
+    @inline(__always)
+    static func normalised(_ c: UInt32, fold: UnsafeBufferPointer<UInt32>) -> UInt32 {
+        // The two common cases first, so most characters take two or three comparisons.
+        if c < 0x80 {
+            if c &- 0x61 < 26 || c &- 0x30 < 10 { return c }
+            return c &- 0x41 < 26 ? c + 0x20 : dropped
         }
-        return StoryPrint(id: id, signature: signature)
+        if c >= 0x3040 && c <= 0x9FFF { return fold[Int(c)] }
+        switch c {
+        case 0xFF10...0xFF19, 0xFF41...0xFF5A: return c - 0xFEE0
+        case 0xFF21...0xFF3A: return c - 0xFEE0 + 0x20
+        case 0x3000...0x303F, 0xFE30...0xFE4F, 0xFF00...0xFFEF: return dropped
+        case 0x3040...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: return fold[Int(c)]
+        case 0x20000...: return c
+        default:
+            guard let scalar = Unicode.Scalar(c), scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            else { return dropped }
+            return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? c
+        }
+    }
+
+    /// The MinHash signature of `shingles` shingles of `chars`: one hash per shingle, its top six
+    /// bits choosing the bin, the minimum of each bin's low 32 bits kept, empty bins densified.
+    ///
+    /// Reads the characters in place and keeps the bins on the stack and which are filled in one
+    /// word: nothing is allocated but the signature returned.
+    static func signature(_ buffer: UnsafeMutableBufferPointer<UInt32>, shingles: Int) -> [UInt32] {
+        [UInt32](unsafeUninitializedCapacity: hashes) { bins, count in
+            bins.initialize(repeating: .max)
+            count = hashes
+            guard let chars = buffer.baseAddress, shingles + shingle - 1 <= buffer.count else { return }
+            var filled: UInt64 = 0
+            for start in 0..<shingles {
+                let q = chars + start
+                var s = offset
+                for k in 0..<shingle { s = (s ^ UInt64(q[k])) &* prime }
+                let v = mix(s)
+                let bin = Int(v >> 58)
+                let low = UInt32(truncatingIfNeeded: v)
+                if low < bins[bin] { bins[bin] = low }
+                filled |= 1 << UInt64(bin)
+            }
+            guard filled != .max else { return }
+            // Densify: an empty bin takes the next filled bin's value, mixed with the distance.
+            var held = [UInt32](repeating: 0, count: hashes)
+            for i in 0..<hashes { held[i] = bins[i] }
+            for i in 0..<hashes where filled & (1 << UInt64(i)) == 0 {
+                var j = 1
+                while filled & (1 << UInt64((i + j) % hashes)) == 0 { j += 1 }
+                bins[i] = held[(i + j) % hashes] &+ UInt32(j) &* 0x9E37_79B9
+            }
+        }
     }
 
     /// Whether two signatures agree in at least `threshold` positions (never for an empty one).

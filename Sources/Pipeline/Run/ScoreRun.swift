@@ -9,15 +9,22 @@ extension ScoringRun {
     ) throws -> RunAccount {
         let printer = StoryPrinter(model: lexicon.model)
         var index = StoryIndex()
+        // Later copies of a body skip the signature; the index needs it only for an id it does not
+        // hold (one that left its window, or a copy a worker reached before the first), and then
+        // the body is printed again here.
+        let seen = SeenStories()
         let account = try run(
             inputs,
             render: { scored in
                 var row = scored
-                let print = printer.print(scored.article.body)
+                let print = printer.print(scored.article.body, unlessSeenIn: seen)
                 row.story = print.text
-                return (writer.rowBytes(row, model: model), print, ProgressMeter.size(of: scored.article))
+                let body = print.signature.isEmpty ? scored.article.body : nil
+                return (writer.rowBytes(row, model: model), print, body, ProgressMeter.size(of: scored.article))
             },
-            result: { (bytes: [UInt8], print: StoryPrint, size: Int) in
+            result: { (bytes: [UInt8], print: StoryPrint, body: String?, size: Int) in
+                var print = print
+                if let body, !index.holds(print.id) { print = printer.print(body) }
                 let story = index.story(of: print)
                 try write(
                     story == print.id ? bytes : ScoringRun.replacing(print.text, with: StoryPrint.hex(story), in: bytes)

@@ -23,8 +23,10 @@ extension ScoringRun {
         skipped: (LoadError) -> Void = { _ in }
     ) throws -> RunAccount {
         let printer = printing ? StoryPrinter(model: lexicon.model) : nil
+        // A story's signature is needed once: later copies of a body carry only its id.
+        let seen = SeenStories()
         let account = try run(
-            inputs, render: { scored in (scored, printer?.print(scored.article.body)) },
+            inputs, render: { scored in (scored, printer?.print(scored.article.body, unlessSeenIn: seen)) },
             result: { (scored: ScoredArticle, print: StoryPrint?) in
                 try result(scored, print)
                 progress?.advance(bytes: ProgressMeter.size(of: scored.article))

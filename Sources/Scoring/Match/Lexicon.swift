@@ -124,7 +124,7 @@ public struct Lexicon: Sendable {
         }
         for form in model.falseFriends { add(form, .falseFriend) }
         for (index, cue) in model.cues.enumerated() {
-            if cue.term.contains("{X}") {
+            if cue.term.containsUTF8("{X}") {
                 let parts = cue.term.components(separatedBy: "{X}")
                 let closings = Lexicon.spellings(of: parts[1], traditional: traditional).map { Array($0.utf8) }
                 // 向{X}提交 and 向{X}申请 share one opening pattern; the closing text tells them apart.
@@ -195,6 +195,8 @@ public struct Lexicon: Sendable {
         of form: String, traditional: [Unicode.Scalar: [Unicode.Scalar]], limit: Int = 64
     ) -> [String] {
         var results = [""]
+        // Most forms (every English one) have no character with a Traditional variant: one spelling.
+        guard form.unicodeScalars.contains(where: { traditional[$0] != nil }) else { return [form] }
         for scalar in form.unicodeScalars {
             let options = [scalar] + (traditional[scalar] ?? [])
             if options.count == 1 || results.count * options.count > limit {

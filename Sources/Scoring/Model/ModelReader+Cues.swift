@@ -21,14 +21,15 @@ extension ModelReader {
                 issue(file, row, "unknown kind `\(row.columns[2])` — use cue, rel or tone")
                 continue
             }
-            if term.contains("{X}") {
+            if term.containsUTF8("{X}") {
                 let parts = term.components(separatedBy: "{X}")
                 if kind != .rel || parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty {
                     issue(file, row, "`{X}` stands once, inside a rel term, with text on both sides (卡{X}脖子)")
                     continue
                 }
             }
-            if term.dropLast().contains("*") || (term.hasSuffix("*") && !term.unicodeScalars.allSatisfy(\.isASCII)) {
+            if term.dropLast().containsUTF8("*") || (term.hasSuffix("*") && !term.unicodeScalars.allSatisfy(\.isASCII))
+            {
                 issue(file, row, "`*` is allowed only at the end of a Latin term")
                 continue
             }
