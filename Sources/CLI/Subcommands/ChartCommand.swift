@@ -56,27 +56,20 @@ enum ChartCommand {
             )
             return .usage
         }
-        let setup: Frontend.RunSetup
-        do { setup = try Frontend.setUpRun(args).get() } catch { return error.code }
-        guard options.codesKnown(to: setup.lexicon) else { return .usage }
-        let sink: OutputSink
-        do { sink = try Frontend.sink(args, inputs: setup.inputs).get() } catch { return error.code }
+        let setup: Frontend.RunSetup, sink: OutputSink
+        do { (setup, sink) = try Frontend.openRun(args, options: options).map { ($0.setup, $0.sink) }.get() } catch {
+            return error.code
+        }
         var partials = ChartPartials(
             model: setup.lexicon.model.identifier, period: options.period, foldsDuplicates: options.foldsDuplicates)
         let account: RunAccount
         do {
-            account = try ScoringRun(lexicon: setup.lexicon, threads: setup.threads).runWithStories(
-                setup.inputs, printing: options.foldsDuplicates, result: { partials.add($0, print: $1) },
-                rejected: Frontend.rejected, skipped: Frontend.skipped)
-        } catch {
-            sink.discard()
-            Frontend.error("\(error)")
-            return .fatal
-        }
-        if account.read == 0 {
-            sink.discard()
-            return Frontend.nothingRead(account)
-        }
+            account = try Frontend.aggregate(into: sink) {
+                try ScoringRun(lexicon: setup.lexicon, threads: setup.threads).runWithStories(
+                    setup.inputs, printing: options.foldsDuplicates, result: { partials.add($0, print: $1) },
+                    rejected: Frontend.rejected, skipped: Frontend.skipped)
+            }.get()
+        } catch { return error.code }
         let data = partials.resolved()
         let context = ChartContext(
             model: setup.lexicon.model.identifier, account: account,

@@ -25,22 +25,10 @@ enum ConvertCommand {
         let inputs = InputSource(pathBytes: args.positionals.map(RawArguments.bytes))
         let sink: OutputSink
         do { sink = try Frontend.sink(args, inputs: inputs).get() } catch { return error.code }
-        do {
-            let account = try ArticleConverter.convert(
+        return Frontend.stream(into: sink, quiet: args.flags.contains("--quiet")) {
+            try ArticleConverter.convert(
                 inputs, progress: Frontend.progress(args, inputs), write: Frontend.rows(to: sink),
                 rejected: Frontend.rejected, skipped: Frontend.skipped)
-            if account.read == 0 {
-                sink.discard()
-                return Frontend.nothingRead(account)
-            }
-            do { try sink.commit() } catch { return Frontend.outputFailed(error, account) }
-            return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
-        } catch let stopped as RunStopped {
-            sink.discard()
-            return Frontend.outputFailed(stopped.reason, stopped.account)
-        } catch {
-            sink.discard()
-            return Frontend.outputFailed(error, nil)
         }
     }
 }

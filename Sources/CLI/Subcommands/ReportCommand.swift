@@ -68,20 +68,14 @@ enum ReportCommand {
             model: setup.lexicon.model.identifier, period: options.period, foldsDuplicates: options.foldsDuplicates)
         let account: RunAccount
         do {
-            account = try ScoringRun(lexicon: setup.lexicon, threads: setup.threads).runWithStories(
-                setup.inputs, printing: options.foldsDuplicates, result: { collector.add($0, print: $1) },
-                rejected: {
-                    Frontend.rejected($0); collector.reject($0)
-                }, skipped: Frontend.skipped)
-        } catch {
-            sink.discard()
-            Frontend.error("\(error)")
-            return .fatal
-        }
-        if account.read == 0 {
-            sink.discard()
-            return Frontend.nothingRead(account)
-        }
+            account = try Frontend.aggregate(into: sink) {
+                try ScoringRun(lexicon: setup.lexicon, threads: setup.threads).runWithStories(
+                    setup.inputs, printing: options.foldsDuplicates, result: { collector.add($0, print: $1) },
+                    rejected: {
+                        Frontend.rejected($0); collector.reject($0)
+                    }, skipped: Frontend.skipped)
+            }.get()
+        } catch { return error.code }
         collector.resolve()
         // Paths under the working folder are shown relative to it: the page reads the same on every machine.
         let here = FileManager.default.currentDirectoryPath + "/"

@@ -55,26 +55,17 @@ enum ScoreCommand {
         let run = ScoringRun(lexicon: setup.lexicon, explain: explain, sentences: bySentence, threads: setup.threads)
         let model = setup.lexicon.model.identifier
         sink.write(writer.header())
-        do {
+        return Frontend.stream(
+            into: sink, quiet: args.flags.contains("--quiet"),
+            committed: { if setup.timing { Frontend.reportRun($0, since: setup.started) } }
+        ) {
             // Rows are formatted on the worker threads and written here in input order.
             // A failed write (a closed pipe, a full disk) stops the run: nothing more can be delivered.
             let account = try run.scoreRows(
                 setup.inputs, writer: writer, model: model, progress: Frontend.progress(args, setup.inputs),
                 write: Frontend.rows(to: sink), rejected: Frontend.rejected, skipped: Frontend.skipped)
             sink.write(writer.footer())
-            if account.read == 0 {
-                sink.discard()
-                return Frontend.nothingRead(account)
-            }
-            do { try sink.commit() } catch { return Frontend.outputFailed(error, account) }
-            if setup.timing { Frontend.reportRun(account, since: setup.started) }
-            return Frontend.finish(account, quiet: args.flags.contains("--quiet"))
-        } catch let stopped as RunStopped {
-            sink.discard()
-            return Frontend.outputFailed(stopped.reason, stopped.account)
-        } catch {
-            sink.discard()
-            return Frontend.outputFailed(error, nil)
+            return account
         }
     }
 }

@@ -52,30 +52,22 @@ enum SummaryCommand {
                     : "--countries and --top choose country rows — add country to --by")
             return .usage
         }
-        let setup: Frontend.RunSetup
-        do { setup = try Frontend.setUpRun(args).get() } catch { return error.code }
-        guard options.codesKnown(to: setup.lexicon) else { return .usage }
-        let sink: OutputSink
-        do { sink = try Frontend.sink(args, inputs: setup.inputs).get() } catch { return error.code }
+        let setup: Frontend.RunSetup, sink: OutputSink
+        do { (setup, sink) = try Frontend.openRun(args, options: options).map { ($0.setup, $0.sink) }.get() } catch {
+            return error.code
+        }
         var partial = SummaryPartial(
             model: setup.lexicon.model.identifier, by: dimensions, period: options.period,
             foldsDuplicates: options.foldsDuplicates)
         let run = ScoringRun(lexicon: setup.lexicon, threads: setup.threads)
         let account: RunAccount
         do {
-            account = try run.summarise(
-                setup.inputs, into: &partial, progress: Frontend.progress(args, setup.inputs),
-                rejected: Frontend.rejected,
-                skipped: Frontend.skipped)
-        } catch {
-            sink.discard()
-            Frontend.error("\(error)")
-            return .fatal
-        }
-        if account.read == 0 {
-            sink.discard()
-            return Frontend.nothingRead(account)
-        }
+            account = try Frontend.aggregate(into: sink) {
+                try run.summarise(
+                    setup.inputs, into: &partial, progress: Frontend.progress(args, setup.inputs),
+                    rejected: Frontend.rejected, skipped: Frontend.skipped)
+            }.get()
+        } catch { return error.code }
         let text =
             format == "partial"
             ? partial.encoded()
