@@ -29,17 +29,23 @@ extension SegmentScorer {
     /// 80%"), so such a cue counts the marker's factor; the present state decides. A contrast marker
     /// between them ends the past ("initially lacked the technology but later surpassed everyone").
     func pastMarker(before cueStart: Int) -> Model.Modifier? {
+        // Read backwards from the cue: the nearest marker decides, so the first contrast met ends the
+        // past, and the search stops at the clause's start (no farther marker can count) or after
+        // `Vocabulary.pastMarkerReach` tokens, which keeps a pathological clause linear.
         let cueClause = clause(cueStart)
-        var found: Model.Modifier?
-        for token in tokens {
-            if token.start >= cueStart { break }
+        var j = SegmentIndex.partition(tokens.count) { tokens[$0].start < cueStart } - 1
+        var reach = Vocabulary.pastMarkerReach
+        while j >= 0 && reach > 0 {
+            let token = tokens[j]
+            j -= 1
+            reach -= 1
             guard case .modifier(let m) = lexicon.entries[token.entry].kind else { continue }
-            let modifier = lexicon.model.modifiers[m]
-            if modifier.type == .past && clause(token.start) == cueClause { found = modifier }
-            // "initially lacked ... but later surpassed": a contrast after the marker turns to the present.
-            if modifier.type == .contrast { found = nil }
+            let type = lexicon.model.modifiers[m].type
+            if type == .contrast { return nil }
+            guard clause(token.start) == cueClause else { return nil }
+            if type == .past { return lexicon.model.modifiers[m] }
         }
-        return found
+        return nil
     }
 
     /// Whether an `intent` phrase (efforts to, seeks to, 力图, 寻求) stands just before the reducer at

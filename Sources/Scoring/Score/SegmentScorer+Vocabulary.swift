@@ -95,5 +95,9 @@ extension SegmentScorer {
         /// a cue's search short in a segment of megabytes.
         static let modifierBytesPerUnit = 24
         static let modifierReachMargin = 32
+
+        /// How many tokens back from a cue a `past` marker is looked for (its clause ends the search
+        /// sooner in any real sentence, which holds a few dozen tokens).
+        static let pastMarkerReach = 256
     }
 }
