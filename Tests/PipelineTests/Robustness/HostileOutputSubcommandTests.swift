@@ -111,30 +111,7 @@ struct HostileOutputSubcommandTests {
 
     @Test("item 5: convert stops reading after a broken pipe (an endless input ends)")
     func convertStopsOnBrokenPipe() throws {
-        signal(SIGPIPE, SIG_IGN)
-        let (inRead, inWrite) = try Robust.pipe()
-        let (outRead, outWrite) = try Robust.pipe()
-        let line = Array("{\"title\": \"稀土\", \"body\": \"美国依赖中国稀土。\"}\n".utf8)
-        let writer = Thread {
-            var total = 0
-            let chunk = Array(repeating: line, count: 1000).flatMap { $0 }
-            while total < 200 << 20 {
-                let n = chunk.withUnsafeBytes { write(inWrite, $0.baseAddress, $0.count) }
-                if n <= 0 { break }
-                total += n
-            }
-            close(inWrite)
-        }
-        writer.start()
-        let outcome = try Robust.spawn(
-            [try Robust.binary(), "convert", "-"], stdinFD: inRead, stdoutFD: outWrite
-        ) { _ in
-            close(inRead)
-            close(outWrite)
-            var first = [UInt8](repeating: 0, count: 4096)
-            _ = read(outRead, &first, first.count)
-            close(outRead)
-        }
+        let outcome = try Robust.runUntilOutputCloses(["convert", "-"])
         #expect(outcome.status == 1, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("writing the output failed (broken pipe)"))
         #expect(outcome.stderr.contains("(stopped: the output could not be written)"))

@@ -118,31 +118,7 @@ struct HostileOutputTests {
 
     @Test("item 5: after a broken pipe the run stops reading at once (an endless input ends)")
     func brokenPipeStopsReading() throws {
-        signal(SIGPIPE, SIG_IGN)  // the feeding thread writes into a pipe whose reader exits
-        let (inRead, inWrite) = try Robust.pipe()
-        let (outRead, outWrite) = try Robust.pipe()
-        let line = Array("{\"title\": \"稀土\", \"body\": \"美国依赖中国稀土。\"}\n".utf8)
-        let writer = Thread {
-            // Feeds input until the child is gone (EPIPE on this pipe), or at most 200 MB.
-            var total = 0
-            let chunk = Array(repeating: line, count: 1000).flatMap { $0 }
-            while total < 200 << 20 {
-                let n = chunk.withUnsafeBytes { write(inWrite, $0.baseAddress, $0.count) }
-                if n <= 0 { break }
-                total += n
-            }
-            close(inWrite)
-        }
-        writer.start()
-        let outcome = try Robust.spawn(
-            [try Robust.binary(), "score", "-", "--format", "jsonl"] + Self.model, stdinFD: inRead, stdoutFD: outWrite
-        ) { _ in
-            close(inRead)
-            close(outWrite)
-            var first = [UInt8](repeating: 0, count: 4096)
-            _ = read(outRead, &first, first.count)  // read one block, then hang up like `head -1`
-            close(outRead)
-        }
+        let outcome = try Robust.runUntilOutputCloses(["score", "-", "--format", "jsonl"] + Self.model)
         #expect(outcome.status == 1, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("writing the output failed (broken pipe)"))
         #expect(outcome.stderr.contains("(stopped: the output could not be written)"))

@@ -284,6 +284,34 @@ enum Robust {
         try spawn([try binary()] + arguments, stdinPath: stdinPath)
     }
 
+    /// Runs `stance arguments` on an endless JSON Lines input (at most 200 MB) and hangs up its
+    /// standard output after the first block, as `head -1` does: what every broken-pipe test needs.
+    static func runUntilOutputCloses(_ arguments: [String]) throws -> Outcome {
+        signal(SIGPIPE, SIG_IGN)  // the feeding thread writes into a pipe whose reader exits
+        let (inRead, inWrite) = try pipe()
+        let (outRead, outWrite) = try pipe()
+        let line = Array("{\"title\": \"稀土\", \"body\": \"美国依赖中国稀土。\"}\n".utf8)
+        let writer = Thread {
+            // Feeds input until the child is gone (EPIPE on this pipe), or at most 200 MB.
+            var total = 0
+            let chunk = Array(repeating: line, count: 1000).flatMap { $0 }
+            while total < 200 << 20 {
+                let n = chunk.withUnsafeBytes { Glibc.write(inWrite, $0.baseAddress, $0.count) }
+                if n <= 0 { break }
+                total += n
+            }
+            close(inWrite)
+        }
+        writer.start()
+        return try spawn([try binary()] + arguments, stdinFD: inRead, stdoutFD: outWrite) { _ in
+            close(inRead)
+            close(outWrite)
+            var first = [UInt8](repeating: 0, count: 4096)
+            _ = read(outRead, &first, first.count)  // read one block, then hang up like `head -1`
+            close(outRead)
+        }
+    }
+
     /// A pipe whose ends are not inherited by children (dup2 into a child clears the flag there).
     static func pipe() throws -> (read: Int32, write: Int32) {
         var fds: [Int32] = [0, 0]
