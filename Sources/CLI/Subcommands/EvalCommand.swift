@@ -12,9 +12,11 @@ enum EvalCommand {
         Cohen's kappa and the confusion matrix; the same per country and per language; and two baselines
         (majority label; the article's tone applied to every country). With several DIRs, each set and
         all of them together. Without DIR: Evaluations/seeds of the checkout.
-          --folds N      refit the thresholds on N-1 folds and report the held-out figures (0 = leave-one-file-out)
+          --folds N      refit the thresholds on N-1 folds and report the held-out figures (0 = leave-one-file-out);
+                         with tone.tsv, also each language's tone neutral band (folds by item)
           --only FILES   evaluate only these files of the set (e.g. the held-out file)
-          --errors       list every wrong, missed or false pair with its title and evidence
+          --errors       list every wrong, missed or false pair with its title and evidence, and every
+                         wrongly labelled tone item with its tone words
 
         Example: stance eval Evaluations/seeds --folds 0 --errors
         """

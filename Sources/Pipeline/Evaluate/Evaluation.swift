@@ -62,7 +62,8 @@ public struct Evaluation: Sendable {
             if let labels = set.tone {
                 if tone == nil {
                     tone = ToneMetrics(
-                        neutralBand: p.toneUnfavorable...p.toneFavorable, goldNeutralBand: labels.neutralBand)
+                        neutralBand: p.toneUnfavorable...p.toneFavorable, goldNeutralBand: labels.neutralBand,
+                        languageBands: lexicon.model.tone.parameters.neutralBands)
                 }
                 for row in labels.rows { rated["\(row.file)\t\(row.index)"] = row }
             }
@@ -73,7 +74,11 @@ public struct Evaluation: Sendable {
                 let scored = scorer.score(article)
                 let rows = gold["\(article.file)\t\(article.index)"] ?? []
                 if let row = rated["\(article.file)\t\(article.index)"] {
-                    tone?.items.append((row.rating, row.label, scored.stance.tone))
+                    tone?.items.append(
+                        ToneMetrics.Item(
+                            rating: row.rating, gold: row.label, predicted: scored.stance.tone,
+                            language: scored.language, article: "\(set.name)/\(article.file):\(article.index)",
+                            title: article.title, words: ToneMetrics.words(scored.toneEvidence)))
                 }
                 var predicted: [String: (stance: CountryStance, features: [Double])] = [:]
                 let vectors = scorer.decisionFeatures(scored.stance)

@@ -3,16 +3,48 @@ import Foundation
 /// How well the article tone follows people's ratings: Pearson and Spearman correlation over the
 /// numeric ratings, macro-F1 and accuracy over negative / neutral / positive.
 public struct ToneMetrics: Sendable {
-    /// (gold rating when numeric, gold label, predicted tone) per rated item.
-    public var items: [(rating: Double?, gold: ToneLabel, predicted: Double)] = []
-    /// Predicted tones inside this band are neutral (params.tsv `tone_unfavorable` … `tone_favorable`).
+    /// One rated item: its gold rating (when numeric) and label, the predicted tone, and what
+    /// `--errors` shows of it.
+    public struct Item: Sendable {
+        public var rating: Double?
+        public var gold: ToneLabel
+        public var predicted: Double
+        /// The article's language (`zh`, `en`, `mixed`): it picks the neutral band.
+        public var language: String
+        /// `set/file:index`, the title and the tone words with their values.
+        public var article: String
+        public var title: String
+        public var words: String
+
+        public init(
+            rating: Double?, gold: ToneLabel, predicted: Double, language: String = "", article: String = "",
+            title: String = "", words: String = ""
+        ) {
+            self.rating = rating
+            self.gold = gold
+            self.predicted = predicted
+            self.language = language
+            self.article = article
+            self.title = title
+            self.words = words
+        }
+    }
+
+    public var items: [Item] = []
+    /// Predicted tones inside this band are neutral (params.tsv `tone_unfavorable` … `tone_favorable`)
+    /// unless the item's language has its own band.
     public var neutralBand: ClosedRange<Double>
+    /// Half-widths of the languages that have their own band (tone_rules.tsv `neutral_band_<language>`).
+    public var languageBands: [String: Double]
     /// The gold band that makes a numeric rating neutral (tone.tsv).
     public var goldNeutralBand: ClosedRange<Double>
 
-    public init(neutralBand: ClosedRange<Double>, goldNeutralBand: ClosedRange<Double>) {
+    public init(
+        neutralBand: ClosedRange<Double>, goldNeutralBand: ClosedRange<Double>, languageBands: [String: Double] = [:]
+    ) {
         self.neutralBand = neutralBand
         self.goldNeutralBand = goldNeutralBand
+        self.languageBands = languageBands
     }
 
     public var count: Int { items.count }
@@ -30,17 +62,20 @@ public struct ToneMetrics: Sendable {
     }
 
     /// Label metrics: negative / neutral / positive counted as unfavorable / neutral / favorable.
-    public var labels: Metrics {
+    public var labels: Metrics { labels(of: items, bands: languageBands) }
+
+    /// The label metrics of `subset` with `bands` as the per-language half-widths.
+    func labels(of subset: [Item], bands: [String: Double]) -> Metrics {
         var m = Metrics()
-        for i in items {
-            m.add(gold: i.gold.asStance, predicted: ToneLabel(i.predicted, neutral: neutralOpen).asStance)
-        }
+        for i in subset { m.add(gold: i.gold.asStance, predicted: predictedLabel(i, bands: bands).asStance) }
         return m
     }
 
-    /// The prediction's band, with its ends outside (a tone equal to `tone_favorable` is positive).
-    private var neutralOpen: ClosedRange<Double> {
-        neutralBand.lowerBound.nextUp...neutralBand.upperBound.nextDown
+    /// The predicted label of `item`: neutral strictly inside its band (a tone equal to
+    /// `tone_favorable` is positive).
+    public func predictedLabel(_ item: Item, bands: [String: Double]? = nil) -> ToneLabel {
+        let band = (bands ?? languageBands)[item.language].map { -$0...$0 } ?? neutralBand
+        return ToneLabel(item.predicted, neutral: band.lowerBound.nextUp...band.upperBound.nextDown)
     }
 
     /// Pearson's r; 0 when either side is constant or there are fewer than two items.

@@ -50,7 +50,7 @@ public struct EvalReport {
         table.add(EvalReport.metricsRow("baseline: majority label", e.majorityBaseline()))
         table.add(EvalReport.metricsRow("baseline: article tone", e.toneBaseline()))
         out += table.render() + "\n"
-        out += toneText()
+        out += toneText(errors: errors)
         let fitted = e.fit(e.goldPairs)
         let fittedMetrics = e.stance(fitted)
         out +=

@@ -61,9 +61,11 @@ public struct ArticleScorer: Sendable {
         swap(&list, &segments)
         var stance = accumulator.finish(lexicon: lexicon, articleTone: tone.value)
         stance.tone = tone.value
-        stance.toneLabel = StanceLabel(score: tone.value, favorable: p.toneFavorable, unfavorable: p.toneUnfavorable)
+        let language = ArticleScorer.language(of: article.body)
+        // Each language has its own neutral band (tone_rules.tsv neutral_band_<language>).
+        stance.toneLabel = lexicon.model.toneLabel(tone.value, language: language)
         return ScoredArticle(
-            article: article, language: ArticleScorer.language(of: article.body),
+            article: article, language: language,
             outlet: article.outlet.map { canonicalOutlet($0) }, stance: stance, sentences: sentenceTones,
             toneEvidence: toneEvidence ?? [])
     }

@@ -129,9 +129,20 @@ extension ModelReader {
         case "capitals": return factor(&p.capitals, 0...2)
         case "domain": return factor(&p.domain, 0...4)
         case "neutral_sentence": return factor(&p.neutralSentence, 0...1)
+        case _ where key.hasPrefix("neutral_band_"):
+            let language = String(key.dropFirst("neutral_band_".count))
+            guard ToneModel.bandLanguages.contains(language) else {
+                return "unknown language `\(language)` in `\(key)` — use "
+                    + ToneModel.bandLanguages.map { "neutral_band_" + $0 }.joined(separator: ", ")
+            }
+            guard value > 0, value < 1 else {
+                return "`\(key)` is the half-width of the neutral band: a number above 0 and below 1"
+            }
+            p.neutralBands[language] = value
+            return nil
         default:
             return
-                "unknown parameter `\(key)` — use alpha, negation_window_words, negation_window_cjk, intensifier_window_words, intensifier_window_cjk, contrast_before, contrast_after, question, exclamation, capitals, domain or neutral_sentence"
+                "unknown parameter `\(key)` — use alpha, negation_window_words, negation_window_cjk, intensifier_window_words, intensifier_window_cjk, contrast_before, contrast_after, question, exclamation, capitals, domain, neutral_sentence or neutral_band_zh / _en / _mixed"
         }
     }
 }

@@ -59,6 +59,11 @@ public struct ToneModel: Sendable {
         public var domain = 0.5
         /// How much a sentence with no tone word dilutes the article's mean (1: like any other).
         public var neutralSentence = 0.3
+        /// Half-width of the article-tone neutral band per language (`neutral_band_zh`): a tone strictly
+        /// inside ±width is neutral. Chinese sentences score lower than English ones for the same
+        /// strength (fewer words match), so one band does not fit both; a language without a row uses
+        /// params.tsv `tone_unfavorable` … `tone_favorable`.
+        public var neutralBands: [String: Double] = [:]
         public init() {}
     }
 

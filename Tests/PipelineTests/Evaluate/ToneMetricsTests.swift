@@ -30,7 +30,7 @@ struct ToneMetricsTests {
         var m = ToneMetrics(neutralBand: -0.15...0.15, goldNeutralBand: -0.5...0.5)
         // A monotone but non-linear prediction: Spearman 1, Pearson below 1.
         for (rating, predicted) in [(-3.0, -0.9), (-1.0, -0.1), (0.0, 0.0), (1.0, 0.05), (3.0, 0.95)] {
-            m.items.append((rating, ToneLabel(rating, neutral: -0.5...0.5), predicted))
+            m.items.append(.init(rating: rating, gold: ToneLabel(rating, neutral: -0.5...0.5), predicted: predicted))
         }
         #expect(abs(m.spearman - 1) < 1e-12)
         #expect(m.pearson < 0.99)
@@ -42,7 +42,7 @@ struct ToneMetricsTests {
         // gold 2 positive / predicted 0.15 positive (the band's end is outside it); gold 1 positive /
         // predicted -0.2 negative.
         for (rating, predicted) in [(-2.0, -0.5), (0.5, 0.1), (2.0, 0.15), (1.0, -0.2)] {
-            m.items.append((rating, ToneLabel(rating, neutral: -0.5...0.5), predicted))
+            m.items.append(.init(rating: rating, gold: ToneLabel(rating, neutral: -0.5...0.5), predicted: predicted))
         }
         let labels = m.labels
         #expect(labels.count == 4)
