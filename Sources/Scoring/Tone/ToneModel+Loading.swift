@@ -78,17 +78,27 @@ extension ModelReader {
             }
             let valid: Bool
             switch type {
-            case .negator: valid = factor >= -1 && factor < 0
+            case .negator, .decrease: valid = factor >= -1 && factor < 0
             case .intensifier: valid = factor > 1 && factor <= 3
             case .diminisher, .concessive: valid = factor > 0 && factor < 1
             case .question: valid = factor > 0 && factor < 1
-            case .contrast, .blocker: valid = factor == 1
+            case .contrast, .blocker, .neutral: valid = factor == 1
             }
             guard valid else {
                 issue(
                     file, row,
-                    "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator -1..<0, intensifier 1<..3, diminisher/concessive/question 0<..<1, contrast/blocker 1"
+                    "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/decrease -1..<0, intensifier 1<..3, diminisher/concessive/question 0<..<1, contrast/blocker/neutral 1"
                 )
+                continue
+            }
+            if type == .decrease {
+                guard let index = tone.words.firstIndex(where: { $0.term.lowercased() == term.lowercased() }) else {
+                    issue(
+                        file, row,
+                        "decrease `\(term)` is not a tone word — add it to tone_zh.tsv or tone_en.tsv with its own valence")
+                    continue
+                }
+                tone.words[index].lowers = factor
                 continue
             }
             if let word = words[term.lowercased()] {

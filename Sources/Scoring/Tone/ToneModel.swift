@@ -10,6 +10,9 @@ public struct ToneModel: Sendable {
         public var term: String
         public var valence: Double
         public var source: Model.Source
+        /// Set when the word is also a `decrease` (下降, 回落): the factor it gives the tone word
+        /// before it in its clause (投诉下降 reads positive, 增长放缓 negative).
+        public var lowers: Double? = nil
     }
 
     /// How a rule word changes the words around it.
@@ -28,6 +31,15 @@ public struct ToneModel: Sendable {
         case question
         /// Holds a rule word but means none (不断, 不仅, "not only", "no doubt"): it only hides it.
         case blocker
+        /// A word that holds a tone or rule word but is neither (战略 holds 略, 负责人 holds 负责, 避险
+        /// holds the 险 of 险情 in 避险情绪): matched whole so the inner word is never read; unlike a
+        /// blocker it stops no rule.
+        case neutral
+        /// A tone word that lowers the thing named before it: after another tone word in its clause,
+        /// within the negation window, it multiplies that word by its factor and counts nothing itself
+        /// (投诉量下降 reads positive, 增长放缓 negative); alone it keeps its own valence. The term
+        /// must also be in a word file.
+        case decrease
     }
 
     public struct Rule: Sendable, Equatable {

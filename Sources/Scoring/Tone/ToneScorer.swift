@@ -12,6 +12,8 @@ public struct ToneScorer: Sendable {
     private var folded: [UInt8] = []
     /// The second automaton's tokens before they are merged.
     private var spare: [Lexicon.Token] = []
+    /// The value each token added to the sum (a decrease rescales the word before it).
+    private var values: [Double] = []
     /// Which scripts the current segment holds.
     private var script = (latin: false, cjk: false)
 
@@ -50,12 +52,23 @@ public struct ToneScorer: Sendable {
         var words = 0
         if !tokens.isEmpty {
             let context = ToneScorer.context(of: tokens, lexicon: lexicon, bytes)
+            values.removeAll(keepingCapacity: true)
+            values.append(contentsOf: repeatElement(0, count: tokens.count))
             for index in tokens.indices {
                 guard case .cue(let w) = lexicon.entries[tokens[index].entry].kind else { continue }
                 words += 1
                 let word = lexicon.model.words[w]
                 var applied: [String]? = evidence == nil ? nil : []
-                let value = self.value(of: index, word.valence, context, bytes, applied: &applied)
+                var value: Double
+                if let factor = word.lowers, let before = lowered(by: index, bytes) {
+                    // 投诉量下降: the complaints' value turns by the factor; the fall itself adds nothing.
+                    value = values[before] * (factor - 1)
+                    values[before] *= factor
+                    applied?.append("lowers \(ToneScorer.text(bytes, tokens[before].start, tokens[before].end))×\(ToneScorer.format(factor))")
+                } else {
+                    value = self.value(of: index, word.valence, context, bytes, applied: &applied)
+                    values[index] = value
+                }
                 sum += value
                 if let applied {
                     let token = tokens[index]
@@ -116,6 +129,22 @@ public struct ToneScorer: Sendable {
         return c
     }
 
+    /// The tone word a decrease at `index` lowers: the nearest tone word before it in its clause,
+    /// within the negation window, not already lowered; nil when there is none.
+    private func lowered(by index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let p = lexicon.model.parameters
+        var j = index - 1
+        while j >= 0 {
+            let gap = ToneScorer.gap(bytes, from: tokens[j].end, to: tokens[index].start)
+            if gap.clauseBreak || gap.words > p.negationWindowWords || gap.cjk > p.negationWindowCJK { return nil }
+            if case .cue(let w) = lexicon.entries[tokens[j].entry].kind {
+                return lexicon.model.words[w].lowers == nil && values[j] != 0 ? j : nil
+            }
+            j -= 1
+        }
+        return nil
+    }
+
     /// One word's value after the rules that reach it.
     private func value(
         of index: Int, _ valence: Double, _ context: Context, _ bytes: UnsafeBufferPointer<UInt8>,
@@ -151,7 +180,7 @@ public struct ToneScorer: Sendable {
             case .blocker:
                 j = -1
                 continue
-            case .contrast, .question:
+            case .contrast, .question, .neutral, .decrease:
                 continue
             }
             value *= factor
