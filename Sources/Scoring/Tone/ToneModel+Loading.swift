@@ -78,7 +78,7 @@ extension ModelReader {
             }
             let valid: Bool
             switch type {
-            case .negator, .decrease: valid = factor >= -1 && factor < 0
+            case .negator, .decrease, .reverser: valid = factor >= -1 && factor < 0
             case .intensifier: valid = factor > 1 && factor <= 3
             case .diminisher, .concessive: valid = factor > 0 && factor < 1
             case .question: valid = factor > 0 && factor < 1
@@ -87,18 +87,18 @@ extension ModelReader {
             guard valid else {
                 issue(
                     file, row,
-                    "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/decrease -1..<0, intensifier 1<..3, diminisher/concessive/question 0<..<1, contrast/blocker/neutral 1"
+                    "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/decrease/reverser -1..<0, intensifier 1<..3, diminisher/concessive/question 0<..<1, contrast/blocker/neutral 1"
                 )
                 continue
             }
-            if type == .decrease {
+            if type == .decrease || type == .reverser {
                 guard let index = tone.words.firstIndex(where: { $0.term.lowercased() == term.lowercased() }) else {
                     issue(
                         file, row,
-                        "decrease `\(term)` is not a tone word — add it to tone_zh.tsv or tone_en.tsv with its own valence")
+                        "\(type.rawValue) `\(term)` is not a tone word — add it to tone_zh.tsv or tone_en.tsv with its own valence")
                     continue
                 }
-                tone.words[index].lowers = factor
+                if type == .decrease { tone.words[index].lowers = factor } else { tone.words[index].reverses = factor }
                 continue
             }
             if let word = words[term.lowercased()] {

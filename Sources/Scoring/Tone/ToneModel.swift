@@ -13,6 +13,9 @@ public struct ToneModel: Sendable {
         /// Set when the word is also a `decrease` (下降, 回落): the factor it gives the tone word
         /// before it in its clause (投诉下降 reads positive, 增长放缓 negative).
         public var lowers: Double? = nil
+        /// Set when the word is also a `reverser` (缺乏, 失去, 摆脱): the factor it gives the tone word
+        /// after it in its clause (缺乏支撑 reads negative, 摆脱困境 positive).
+        public var reverses: Double? = nil
     }
 
     /// How a rule word changes the words around it.
@@ -40,6 +43,11 @@ public struct ToneModel: Sendable {
         /// (投诉量下降 reads positive, 增长放缓 negative); alone it keeps its own valence. The term
         /// must also be in a word file.
         case decrease
+        /// A tone word that turns the thing named after it: before another tone word in its clause,
+        /// within the negation window, it multiplies that word by its factor and counts nothing itself
+        /// (缺乏支撑 reads negative, 摆脱困境 positive); alone it keeps its own valence. The term must
+        /// also be in a word file.
+        case reverser
     }
 
     public struct Rule: Sendable, Equatable {

@@ -14,6 +14,8 @@ public struct ToneScorer: Sendable {
     private var spare: [Lexicon.Token] = []
     /// The value each token added to the sum (a decrease rescales the word before it).
     private var values: [Double] = []
+    /// Per token, the reverser before it that turns it (-1: none).
+    private var turnedBy: [Int] = []
     /// Which scripts the current segment holds.
     private var script = (latin: false, cjk: false)
 
@@ -54,6 +56,8 @@ public struct ToneScorer: Sendable {
             let context = ToneScorer.context(of: tokens, lexicon: lexicon, bytes)
             values.removeAll(keepingCapacity: true)
             values.append(contentsOf: repeatElement(0, count: tokens.count))
+            turnedBy.removeAll(keepingCapacity: true)
+            turnedBy.append(contentsOf: repeatElement(-1, count: tokens.count))
             for index in tokens.indices {
                 guard case .cue(let w) = lexicon.entries[tokens[index].entry].kind else { continue }
                 words += 1
@@ -65,8 +69,19 @@ public struct ToneScorer: Sendable {
                     value = values[before] * (factor - 1)
                     values[before] *= factor
                     applied?.append("lowers \(ToneScorer.text(bytes, tokens[before].start, tokens[before].end))×\(ToneScorer.format(factor))")
+                } else if let factor = word.reverses, let after = reversed(by: index, bytes) {
+                    // 缺乏支撑: the support turns by the factor when it is read; the lack adds nothing.
+                    turnedBy[after] = index
+                    value = 0
+                    applied?.append("turns \(ToneScorer.text(bytes, tokens[after].start, tokens[after].end))")
                 } else {
                     value = self.value(of: index, word.valence, context, bytes, applied: &applied)
+                    if turnedBy[index] >= 0, case .cue(let r) = lexicon.entries[tokens[turnedBy[index]].entry].kind,
+                        let factor = lexicon.model.words[r].reverses
+                    {
+                        value *= factor
+                        applied?.append("\(lexicon.model.words[r].term)×\(ToneScorer.format(factor))")
+                    }
                     values[index] = value
                 }
                 sum += value
@@ -145,6 +160,20 @@ public struct ToneScorer: Sendable {
         return nil
     }
 
+    /// The tone word a reverser at `index` turns: the nearest tone word after it in its clause, within
+    /// the negation window; nil when there is none.
+    private func reversed(by index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let p = lexicon.model.parameters
+        var j = index + 1
+        while j < tokens.count {
+            let gap = ToneScorer.gap(bytes, from: tokens[index].end, to: tokens[j].start)
+            if gap.clauseBreak || gap.words > p.negationWindowWords || gap.cjk > p.negationWindowCJK { return nil }
+            if case .cue = lexicon.entries[tokens[j].entry].kind { return j }
+            j += 1
+        }
+        return nil
+    }
+
     /// One word's value after the rules that reach it.
     private func value(
         of index: Int, _ valence: Double, _ context: Context, _ bytes: UnsafeBufferPointer<UInt8>,
@@ -180,7 +209,7 @@ public struct ToneScorer: Sendable {
             case .blocker:
                 j = -1
                 continue
-            case .contrast, .question, .neutral, .decrease:
+            case .contrast, .question, .neutral, .decrease, .reverser:
                 continue
             }
             value *= factor
