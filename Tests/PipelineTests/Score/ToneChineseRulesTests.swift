@@ -50,8 +50,22 @@ struct ToneChineseRulesTests {
         #expect(tone("投诉不少，利润下降。") < tone("投诉不少。"))
     }
 
-    @Test func chineseTraditionalDecreaseFolds() {
+    @Test func aReverserTurnsWhatFollows() {
+        #expect(tone("这轮上涨缺乏基本面支撑。") < 0)
+        #expect(tone("企业成功摆脱困境。") > 0)
+        #expect(tone("有关部门依法打击违规行为。") > 0)
+        #expect(tone("贸易摩擦损害市场信心。") < 0)
+        // Alone a reverser keeps its own valence.
+        #expect(tone("公司缺乏资金。") < 0)
+        let words = evidence("企业成功摆脱困境。")
+        #expect(words.contains { $0.entry == "困境" && $0.modifiers.contains("摆脱×-0.8") })
+    }
+
+    @Test func traditionalSpellingsOfRuleWordsFold() {
         #expect(tone("消費者投訴量同比下降。") > 0)
+        // 並非 is the traditional 并非: it negates.
+        #expect(tone("這次改革並非失敗。") > 0)
+        #expect(tone("客運量已恢復。") > 0)
     }
 
     @Test func theChineseNeutralBandLabelsChineseArticles() {
@@ -63,15 +77,24 @@ struct ToneChineseRulesTests {
         #expect(model.toneLabel(-0.1, language: "zh") == .unfavorable)
         #expect(model.toneLabel(0.05, language: "zh") == .neutral)
         #expect(model.toneLabel(0.1, language: "en") == .neutral)
-        // A Chinese article whose tone lies between the two bands is labelled by the Chinese one.
+        // A Chinese article whose tone lies between the two bands is labelled by the Chinese one, an
+        // English article with the same tone by params.tsv.
+        let tone = abs(self.tone("项目进展顺利。"))
+        #expect(tone > 0)
+        model.tone.parameters.neutralBands = ["zh": tone / 2]
+        model.parameters.toneFavorable = tone + 0.1
+        model.parameters.toneUnfavorable = -(tone + 0.1)
         var scorer = ArticleScorer(lexicon: Lexicon(model: model))
         let article = Article(
-            id: "t:1", file: "t", index: 1, line: 1, title: "通知", outlet: nil, published: nil, topic: nil,
-            body: "委员会周二开会。会议讨论了预算。会后发布声明。项目进展顺利。")
+            id: "t:1", file: "t", index: 1, line: 1, title: "Notice", outlet: nil, published: nil, topic: nil,
+            body: "项目进展顺利。")
         let scored = scorer.score(article)
         #expect(scored.language == "zh")
-        #expect(abs(scored.stance.tone) > 0.08 && abs(scored.stance.tone) < 0.15, "\(scored.stance.tone)")
-        #expect(scored.stance.toneLabel == (scored.stance.tone > 0 ? .favorable : .unfavorable))
+        #expect(abs(scored.stance.tone) == tone)
+        #expect(scored.stance.toneLabel != .neutral)
+        model.tone.parameters.neutralBands = [:]
+        var plain = ArticleScorer(lexicon: Lexicon(model: model))
+        #expect(plain.score(article).stance.toneLabel == .neutral)
     }
 
     @Test func theBandIsFittedOnTheOtherFolds() {
@@ -114,11 +137,13 @@ struct ToneChineseRulesCheckTests {
 
     @Test(
         arguments: [
-            ("neutral_band_zh\tparameter\t1.5\n", "half-width of the neutral band"),
-            ("neutral_band_zh\tparameter\t0\n", "half-width of the neutral band"),
+            ("neutral_band_mixed\tparameter\t1.5\n", "half-width of the neutral band"),
+            ("neutral_band_en\tparameter\t0\n", "half-width of the neutral band"),
             ("neutral_band_fr\tparameter\t0.1\n", "unknown language `fr`"),
             ("战术\tneutral\t2\n", "out of range for a neutral"),
             ("下沉\tdecrease\t0.5\n", "out of range for a decrease"),
+            ("缺席\treverser\t1\n", "out of range for a reverser"),
+            ("委员会\treverser\t-0.8\n", "is not a tone word"),
             ("委员会\tdecrease\t-0.6\n", "is not a tone word"),
         ])
     func badRowsAreErrorsWithTheirLine(_ row: String, _ message: String) throws {
