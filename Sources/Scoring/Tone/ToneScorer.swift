@@ -64,12 +64,15 @@ public struct ToneScorer: Sendable {
                 let word = lexicon.model.words[w]
                 var applied: [String]? = evidence == nil ? nil : []
                 var value: Double
-                if let factor = word.lowers, let before = lowered(by: index, bytes) {
+                // A negated decrease or reverser (难以缓解, 未能摆脱) is read as a plain word: the negation
+                // turns it, and what it would have lowered or turned stays as it is.
+                let negated = (word.lowers != nil || word.reverses != nil) && isNegated(index, bytes)
+                if !negated, let factor = word.lowers, let before = lowered(by: index, bytes) {
                     // 投诉量下降: the complaints' value turns by the factor; the fall itself adds nothing.
                     value = values[before] * (factor - 1)
                     values[before] *= factor
                     applied?.append("lowers \(ToneScorer.text(bytes, tokens[before].start, tokens[before].end))×\(ToneScorer.format(factor))")
-                } else if let factor = word.reverses, let after = reversed(by: index, bytes) {
+                } else if !negated, word.reverses != nil, let after = reversed(by: index, bytes) {
                     // 缺乏支撑: the support turns by the factor when it is read; the lack adds nothing.
                     turnedBy[after] = index
                     value = 0
@@ -158,6 +161,12 @@ public struct ToneScorer: Sendable {
             j -= 1
         }
         return nil
+    }
+
+    /// Whether a negator reaches the word at `index` (the rules of `value(of:)` on a valence of 1).
+    private func isNegated(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var none: [String]? = nil
+        return value(of: index, 1, Context(), bytes, applied: &none) < 0
     }
 
     /// The tone word a reverser at `index` turns: the nearest tone word after it in its clause, within
