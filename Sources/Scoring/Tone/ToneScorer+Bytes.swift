@@ -21,7 +21,12 @@ extension ToneScorer {
                 i += 3
                 continue
             case 0xE3, 0xEF:
-                // 、。「」 (E3 80 xx) and full-width ，；：（）！？ (EF BC xx) end a clause.
+                // 、。 (E3 80 xx) and full-width ，；：（）！？ (EF BC xx) end a clause; the quotes 「」『』
+                // (E3 80 8C…8F) do not, as “” do not: 所谓「稳中求进」 is one clause.
+                if i + 2 < to, bytes[i] == 0xE3, bytes[i + 1] == 0x80, (0x8C...0x8F).contains(bytes[i + 2]) {
+                    i += 3
+                    continue
+                }
                 if i + 1 < to, bytes[i + 1] == 0x80 || bytes[i + 1] == 0xBC { return (words, cjk, true) }
             default:
                 let letter = ByteScan.isWordByte(b) || b == 0x27
