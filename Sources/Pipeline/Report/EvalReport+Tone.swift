@@ -74,16 +74,13 @@ extension EvalReport {
             ),
         ]
         if let folds {
-            let cv = t.crossValidate(folds: folds)
-            members.append(
-                (
-                    "held_out",
-                    JSON.object([
-                        ("scheme", JSON.string(folds == 0 ? "leave-one-file-out" : "\(folds)-fold")),
-                        ("macro_f1", JSON.number(cv.pooled.macroF1)), ("accuracy", JSON.number(cv.pooled.accuracy)),
-                        ("f1_neutral", JSON.number(cv.pooled.f1(.neutral))),
-                    ])
-                ))
+            // The pooled held-out labels of the cross-validated band.
+            let pooled = t.crossValidate(folds: folds).pooled
+            let scheme = JSON.string(folds == 0 ? "leave-one-file-out" : "\(folds)-fold")
+            let figures = [
+                ("macro_f1", pooled.macroF1), ("accuracy", pooled.accuracy), ("f1_neutral", pooled.f1(.neutral)),
+            ]
+            members.append(("held_out", JSON.object([("scheme", scheme)] + figures.map { ($0.0, JSON.number($0.1)) })))
         }
         return ("tone", JSON.object(members))
     }

@@ -95,7 +95,8 @@ extension ModelReader {
                 guard let index = tone.words.firstIndex(where: { $0.term.lowercased() == term.lowercased() }) else {
                     issue(
                         file, row,
-                        "\(type.rawValue) `\(term)` is not a tone word — add it to tone_zh.tsv or tone_en.tsv with its own valence")
+                        "\(type.rawValue) `\(term)` is not a tone word — add it to tone_zh.tsv or tone_en.tsv with its own valence"
+                    )
                     continue
                 }
                 if type == .decrease { tone.words[index].lowers = factor } else { tone.words[index].reverses = factor }

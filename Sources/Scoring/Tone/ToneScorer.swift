@@ -71,7 +71,9 @@ public struct ToneScorer: Sendable {
                     // 投诉量下降: the complaints' value turns by the factor; the fall itself adds nothing.
                     value = values[before] * (factor - 1)
                     values[before] *= factor
-                    applied?.append("lowers \(ToneScorer.text(bytes, tokens[before].start, tokens[before].end))×\(ToneScorer.format(factor))")
+                    applied?.append(
+                        "lowers \(ToneScorer.text(bytes, tokens[before].start, tokens[before].end))×\(ToneScorer.format(factor))"
+                    )
                 } else if !negated, word.reverses != nil, let after = reversed(by: index, bytes) {
                     // 缺乏支撑: the support turns by the factor when it is read; the lack adds nothing.
                     turnedBy[after] = index

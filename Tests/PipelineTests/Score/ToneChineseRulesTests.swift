@@ -8,15 +8,10 @@ import Testing
 /// them, decreases that turn what they lower, and the Chinese neutral band of the article tone.
 @Suite("Chinese tone rules")
 struct ToneChineseRulesTests {
-    func tone(_ sentence: String) -> Double { Fixture.article("Notice", sentence).tone }
-
-    func evidence(_ sentence: String) -> [Evidence] {
-        var scorer = ArticleScorer(lexicon: Fixture.lexicon, explain: true)
-        let article = Article(
-            id: "t:1", file: "t", index: 1, line: 1, title: "Notice", outlet: nil, published: nil, topic: nil,
-            body: sentence)
-        return scorer.score(article).toneEvidence
-    }
+    /// The sentence helpers of the general tone rules (one-sentence article, its evidence).
+    let rules = ToneRulesTests()
+    func tone(_ sentence: String) -> Double { rules.tone(sentence) }
+    func evidence(_ sentence: String) -> [Evidence] { rules.evidence(sentence) }
 
     @Test func aNeutralWordHidesTheToneWordInsideIt() {
         // 避险|情绪 holds 险情 (a dangerous situation) across its word boundary.
@@ -33,6 +28,8 @@ struct ToneChineseRulesTests {
         let plain = tone("中国具有优势。")
         #expect(tone("中国具有战略优势。") == plain)
         #expect(!evidence("中国具有战略优势。").contains { $0.modifiers.contains { $0.hasPrefix("略") } })
+        #expect(
+            evidence("他们不具备战略优势。").contains { $0.entry == "优势" && $0.modifiers.contains { $0.hasPrefix("不×") } })
     }
 
     @Test func aDecreaseTurnsWhatItLowers() {
@@ -103,7 +100,8 @@ struct ToneChineseRulesTests {
         for i in 0..<20 {
             let (rating, predicted) = [(2.0, 0.1), (-2.0, -0.1), (0.0, 0.02), (0.0, -0.02)][i % 4]
             m.items.append(
-                .init(rating: rating, gold: ToneLabel(rating, neutral: -0.5...0.5), predicted: predicted, language: "zh"))
+                .init(
+                    rating: rating, gold: ToneLabel(rating, neutral: -0.5...0.5), predicted: predicted, language: "zh"))
         }
         #expect(m.labels.macroF1 < 0.6)
         let band = m.fitBands(m.items)["zh"] ?? 0
