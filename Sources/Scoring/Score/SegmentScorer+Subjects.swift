@@ -1,14 +1,19 @@
 extension SegmentScorer {
     /// A relation's subject when no plain mention can be: a place that opens the cue's clause
-    /// (在欧美急于降低倚赖中国稀土的同时: 在 opens a "while" clause whose subject is 欧美). A companion
+    /// (在欧美急于降低倚赖中国稀土的同时: 在 opens a "while" clause whose subject is 欧美), or the
+    /// segment's opening place just before it ("In Japan, reliance on China is high"). A companion
     /// inside the clause ("an agreement with Saudi Arabian Mining aimed at reducing reliance on China")
     /// is not the one relying. Mentions of the object's list are never the subject.
     func asideSubject(cueStart: Int, excluding object: Int?) -> Holder? {
         let cueClause = clause(cueStart)
         let excluded = object.map { index.groupCountries[index.groupRange[mentions[$0].group]] } ?? []
         var i = SegmentIndex.count(mentions, endingBy: cueStart) - 1
-        while i >= 0 && clause(mentions[i].start) == cueClause {
+        // The cue's own clause, and the segment's opening place when the cue is in the clause right
+        // after it ("In Japan, reliance on China is high").
+        while i >= 0 {
             let m = mentions[i]
+            let k = clause(m.start)
+            guard k == cueClause || (k == 0 && cueClause == 1) else { return nil }
             if m.isAside && !excluded.contains(m.country) && opensClause(m) { return .mention(i) }
             i -= 1
         }
