@@ -90,6 +90,10 @@ public struct Segmenter: Sendable {
             if !isLast, let groupStart = Segmenter.trailingGroup(b, start, end) {
                 tail = (groupStart, end)
                 end = groupStart
+            } else if !isLast, let headingStart = Segmenter.trailingHeading(b, start, end) {
+                // "... [2] Industry Impact" before the next " - " (Segmenter+Headings).
+                tail = (headingStart, end)
+                end = headingStart
             }
             let kind: SegmentKind = hasBullets && index > 0 ? .bullet : .sentence
             sentences(b, start, end) { s, e in emit(kind, s, e) }

@@ -21,7 +21,7 @@ extension SegmentScorer {
     ) {
         targets.removeAll(keepingCapacity: true)
         if cue.kind == .rel {
-            attributeRelation(cue, contribution, topic: topic)
+            attributeRelation(cue, contribution, topic: topic, bytes)
         } else if cue.isLatin, let recipient = recipient(cueEnd: cue.end, bytes) {
             addTarget(.mention(recipient), contribution.value, .nearest)
         } else if let attribution = holder(cueStart: cue.start, cueEnd: cue.end, isLatin: cue.isLatin, topic: topic) {

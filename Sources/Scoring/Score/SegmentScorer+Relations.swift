@@ -1,9 +1,14 @@
 extension SegmentScorer {
     /// Targets of a relation cue (依赖, 卡{X}脖子, "reliance on"): its subject takes the value, its
     /// object the opposite.
-    mutating func attributeRelation(_ cue: Cue, _ contribution: Contribution, topic: Int?) {
-        let object = cue.objectMention ?? relationObject(cueStart: cue.start, cueEnd: cue.end)
-        let subject = relationSubject(cueStart: cue.start, excluding: object, isLatin: cue.isLatin, topic: topic)
+    mutating func attributeRelation(
+        _ cue: Cue, _ contribution: Contribution, topic: Int?, _ bytes: UnsafeBufferPointer<UInt8>
+    ) {
+        let object = cue.objectMention ?? relationObject(cueStart: cue.start, cueEnd: cue.end, bytes)
+        let subject =
+            relationSubject(cueStart: cue.start, excluding: object, isLatin: cue.isLatin, topic: topic)
+            ?? asideSubject(cueStart: cue.start, excluding: object)
+            ?? (cue.isLatin ? frontedSubject(cueStart: cue.start, excluding: object) : nil)
         if let subject { addTarget(subject, contribution.value, .subject) }
         // 不依赖中国, "reduce reliance on China": the subject's need is denied or lessened; the
         // one depended on gains or loses nothing by it. Nor, in Chinese, when nobody is said to
@@ -65,7 +70,7 @@ extension SegmentScorer {
 
     /// The object of a relation: a marked mention in the cue's clause, else the nearest mention after
     /// the cue in the same clause.
-    private func relationObject(cueStart: Int, cueEnd: Int) -> Int? {
+    private func relationObject(cueStart: Int, cueEnd: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let cueClause = Int32(clause(cueStart))
         // The last object ending by the cue in its clause, else the clause's first object.
         let p = SegmentIndex.count(mentions, endingBy: cueStart)
@@ -74,8 +79,9 @@ extension SegmentScorer {
         let clauseStart = SegmentIndex.partition(mentions.count) { index.clause[$0] < cueClause }
         let firstObject = index.nextObjectFrom[clauseStart]
         if firstObject >= 0 && index.clause[Int(firstObject)] == cueClause { return Int(firstObject) }
+        // A compared country (依赖程度比美国的80%还高, "more than the US") is no object.
         let q = SegmentIndex.count(mentions, startingBelow: cueEnd)
-        if q < mentions.count && index.clause[q] == cueClause { return q }
+        if q < mentions.count && index.clause[q] == cueClause && !isCompared(mentions[q], bytes) { return q }
         return nil
     }
 

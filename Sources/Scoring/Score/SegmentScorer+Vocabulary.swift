@@ -85,6 +85,16 @@ extension SegmentScorer {
         /// 商务部 stands between).
         static let slotClosingReach = 15
 
+        /// How many bytes may open the clause after a fronted English phrase before its subject: a
+        /// space and "the " ("Heavily dependent on China, the U.S. and EU are ...").
+        static let frontedSubjectReach = 5
+
+        /// The words before a compared country, which is never a relation's object (依赖程度比美国还高,
+        /// "more reliant than the US"): 比 and 较 are `aside` prefixes in pairing.tsv.
+        static let comparedPrefixes: [[UInt8]] = ["比", "较"].map { Array($0.utf8) }
+        static let than: [UInt8] = Array("than".utf8)
+        static let thanKey = ByteScan.packedLowercase(than)
+
         /// How many mentions of a relation's object list the subject search steps over before it
         /// gives up: a bound on a pathological segment (a list repeated thousands of times), far
         /// above any real sentence.

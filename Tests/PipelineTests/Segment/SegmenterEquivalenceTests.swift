@@ -11,6 +11,7 @@ struct SegmenterEquivalenceTests {
         "中国", "稀土", "。", "！", "？", "；", "!", "?", ";", ". ", ".", " - ", "-", " ", "  ", "[1]", "[2, 3]", "[",
         "**", "*", "Group ", "Group 1", "Group 12:", " Group 2", "Core Viewpoint", "Core Viewpoint:", "Key Points",
         "文章核心观点", "核心观点", "U.S.", "Mr.", "e.g.", "A.", "China", "rare earths", "\u{201D}", "\"", ")", "\t", "美 国",
+        " Industry Impact", " and", "Market & Outlook",
     ]
 
     @Test("random bodies and titles")
@@ -106,11 +107,36 @@ struct ReferenceSegmenter {
             if index + 1 < pieces.count, let groupStart = ReferenceSegmenter.trailingGroup(b, start, end) {
                 tail = (groupStart, end)
                 end = groupStart
+            } else if index + 1 < pieces.count, let headingStart = ReferenceSegmenter.trailingHeading(b, start, end) {
+                tail = (headingStart, end)
+                end = headingStart
             }
             let kind: SegmentKind = hasBullets && index > 0 ? .bullet : .sentence
             sentences(b, start, end) { s, e in emit(kind, s, e) }
             if let tail { emit(.heading, tail.0, tail.1) }
         }
+    }
+
+    /// A section heading ending the piece after its last citation mark (`... [2] Industry Impact`):
+    /// one to seven words, each capitalised or a joining word, within 80 bytes of the piece's end.
+    static func trailingHeading(_ b: [UInt8], _ start: Int, _ end: Int) -> Int? {
+        var e = end
+        while e > start && b[e - 1] == 0x20 { e -= 1 }
+        guard e > start, ByteScan.isWordByte(b[e - 1]) else { return nil }
+        guard let close = b[max(start, e - 80)..<e].lastIndex(of: 0x5D) else { return nil }
+        let allowed: Set<UInt8> = [0x20, 0x26, 0x27, 0x2E]
+        guard b[(close + 1)..<e].allSatisfy({ ByteScan.isWordByte($0) || allowed.contains($0) }) else { return nil }
+        let words = String(decoding: b[(close + 1)..<e], as: UTF8.self).split(separator: " ")
+        let joining: Set<Substring> = ["and", "of", "on", "the", "for", "in", "to", "&", "vs"]
+        guard let first = words.first, let letter = first.unicodeScalars.first, ("A"..."Z").contains(letter),
+            words.count <= 7,
+            words.allSatisfy({
+                $0.unicodeScalars.first.map { ("A"..."Z").contains($0) } == true || joining.contains($0)
+            })
+        else { return nil }
+        var s = close + 1
+        while b[s] == 0x20 { s += 1 }
+        return s
     }
 
     /// The end of a heading that opens `b[start..<end]`, if any.

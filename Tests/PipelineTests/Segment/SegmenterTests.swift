@@ -169,3 +169,30 @@ struct SegmenterTests {
         }
     }
 }
+
+/// Section headings that end a bullet in research-site summaries (`Segmenter+Headings`).
+@Suite("Segmenter: trailing section headings")
+struct TrailingHeadingTests {
+    let segmenter = Segmenter()
+
+    @Test("`... [2] Industry Impact - News ...`: the words after the last citation mark are a heading")
+    func headingAfterCitation() {
+        let segments = segmenter.segments(
+            title: "标题",
+            body: "Core Insights - The U.S. signalled a draft deal [2] Industry Impact - Shares fell [3]"
+        ).filter { $0.field == .body }
+        #expect(
+            segments.map(\.text) == [
+                "Core Insights", "The U.S. signalled a draft deal", "Industry Impact", "Shares fell",
+            ])
+        #expect(segments.map(\.kind) == [.heading, .bullet, .heading, .bullet])
+    }
+
+    @Test("a sentence after a citation mark is no heading")
+    func sentenceAfterCitationStays() {
+        let segments = segmenter.segments(
+            title: "标题", body: "Core Insights - Prices rose [2] and China said it would act - Shares fell [3]"
+        ).filter { $0.field == .body }
+        #expect(!segments.contains { $0.kind == .heading && $0.text.contains("China") })
+    }
+}
