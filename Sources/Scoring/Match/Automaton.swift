@@ -55,7 +55,8 @@ public struct Automaton: Sendable {
             if states <= 1 << 16 {
                 let stride = 1 << shift
                 let table = UnsafeMutablePointer<UInt16>.allocate(capacity: max(denseStates * stride, 1))
-                table.initialize(repeating: 0, count: max(denseStates * stride, 1))
+                // Only the root's row starts from zeros: `fill` copies every other row from its failure state's.
+                table.initialize(repeating: 0, count: stride)
                 rows.fill(table, stride: stride) { UInt16(truncatingIfNeeded: $0) }
                 small = table
                 large = nil
@@ -63,7 +64,7 @@ public struct Automaton: Sendable {
                 // Row offsets (state × classes) when every state is dense; plain state numbers
                 // otherwise, as a sparse state's row offset could overflow 32 bits.
                 let table = UnsafeMutablePointer<Int32>.allocate(capacity: max(denseStates * classCount, 1))
-                table.initialize(repeating: 0, count: max(denseStates * classCount, 1))
+                table.initialize(repeating: 0, count: classCount)
                 let factor = denseStates == states ? Int32(classCount) : 1
                 rows.fill(table, stride: classCount) { $0 &* factor }
                 small = nil
@@ -288,7 +289,7 @@ public struct Automaton: Sendable {
             classOf: classOf, classCount: classCount,
             rows: DenseRows(states: queue[0..<denseCount], trie: trie, newIndex: newIndex),
             states: states, denseStates: denseCount,
-            firstOutputState: quiet, maxLength: max(1, patterns.map(\.count).max() ?? 1),
+            firstOutputState: quiet, maxLength: max(1, patterns.reduce(0) { max($0, $1.count) }),
             outputStart: outputStart, outputs: outputs, sparse: sparse)
         patternLength = patterns.map { Int32($0.count) }
     }
@@ -322,7 +323,9 @@ struct DenseRows {
     func fill<T>(_ table: UnsafeMutablePointer<T>, stride: Int, encode: (Int32) -> T) {
         for s in states {
             let to = Int(newIndex[s]) * stride
-            if s != 0 { (table + to).update(from: table + Int(newIndex[Int(trie.fail[s])]) * stride, count: stride) }
+            if s != 0 {
+                (table + to).initialize(from: table + Int(newIndex[Int(trie.fail[s])]) * stride, count: stride)
+            }
             for k in Int(trie.childStart[s])..<Int(trie.childStart[s + 1]) {
                 let child = Int(trie.children[k])
                 table[to + Int(trie.edgeClass[child])] = encode(newIndex[child])

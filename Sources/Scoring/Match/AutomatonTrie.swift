@@ -27,14 +27,7 @@ struct AutomatonTrie {
         var parent: [Int32] = [0]
         var end = [Int32](repeating: -1, count: patterns.count)
         // Pattern ids by class sequence; equal sequences by id (so a state's own patterns come in id order).
-        let ids = (0..<patterns.count).filter { !patterns[$0].isEmpty }.sorted { a, b in
-            let p = patterns[a], q = patterns[b]
-            for k in 0..<min(p.count, q.count) {
-                let x = classOf[Int(p[k])], y = classOf[Int(q[k])]
-                if x != y { return x < y }
-            }
-            return p.count != q.count ? p.count < q.count : a < b
-        }
+        let ids = AutomatonTrie.sortedByClasses(patterns, classOf: classOf)
         // After a pattern, `path[k]` is the state of its first k bytes. The next pattern shares a prefix
         // with it and, being larger, leaves it with a class larger than any child already there.
         var path: [Int32] = [0]
@@ -127,6 +120,30 @@ struct AutomatonTrie {
             list += own[Int(ownStart[s])..<Int(ownStart[s + 1])]
             s = Int(fail[s])
         }
+    }
+
+    /// The ids of the non-empty patterns, ordered by their class sequences (equal ones by id). The
+    /// sequences are laid out in one buffer first, so comparing two is a loop over plain memory.
+    private static func sortedByClasses(_ patterns: [[UInt8]], classOf: [Int32]) -> [Int] {
+        var start = [Int](repeating: 0, count: patterns.count + 1)
+        for (id, p) in patterns.enumerated() { start[id + 1] = start[id] + p.count }
+        var flat = [UInt16](repeating: 0, count: start[patterns.count])
+        for (id, p) in patterns.enumerated() {
+            for (k, byte) in p.enumerated() { flat[start[id] + k] = UInt16(classOf[Int(byte)]) }
+        }
+        var ids = (0..<patterns.count).filter { start[$0 + 1] > start[$0] }
+        flat.withUnsafeBufferPointer { f in
+            start.withUnsafeBufferPointer { s in
+                ids.sort { a, b in
+                    let p = s[a], q = s[b]
+                    let m = min(s[a + 1] - p, s[b + 1] - q)
+                    for k in 0..<m where f[p + k] != f[q + k] { return f[p + k] < f[q + k] }
+                    let (lengthA, lengthB) = (s[a + 1] - p, s[b + 1] - q)
+                    return lengthA != lengthB ? lengthA < lengthB : a < b
+                }
+            }
+        }
+        return ids
     }
 
     /// Counting sort offsets: `starts[k]` is where key `k`'s items begin, `starts[count]` the total.

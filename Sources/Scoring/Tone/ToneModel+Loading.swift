@@ -9,6 +9,7 @@ extension ModelReader {
         var tone = ToneModel()
         guard ModelReader.toneFiles.contains(where: { exists($0) }) else { return tone }
         var seen: [String: (valence: Double, file: String, line: Int)] = [:]
+        seen.reserveCapacity(8192)
         for name in ModelReader.toneFiles.prefix(2) {
             let file = self.file(name)
             for row in file.rows {
