@@ -96,21 +96,26 @@ public struct Automaton: Sendable {
                 var na = 0, nb = 0
                 let steps = min(mid, count - ib)
                 var step = 0
+                // In stretches that cannot fill either buffer (a step adds at most one hit to each), so
+                // the inner loop tests one bound per step instead of three.
                 while step < steps && na < capacity && nb < capacity {
-                    a = Int(small[(a &<< shift) &+ Int(classOf[Int(base[ia])])])
-                    b = Int(small[(b &<< shift) &+ Int(classOf[Int(base[ib])])])
-                    ia &+= 1
-                    ib &+= 1
-                    step &+= 1
-                    if a >= firstOutputState {
-                        hitsA[2 &* na] = Int32(a)
-                        hitsA[2 &* na &+ 1] = Int32(ia)
-                        na &+= 1
-                    }
-                    if b >= firstOutputState && ib > mid {
-                        hitsB[2 &* nb] = Int32(b)
-                        hitsB[2 &* nb &+ 1] = Int32(ib)
-                        nb &+= 1
+                    let limit = min(steps, step &+ capacity &- max(na, nb))
+                    while step < limit {
+                        a = Int(small[(a &<< shift) &+ Int(classOf[Int(base[ia])])])
+                        b = Int(small[(b &<< shift) &+ Int(classOf[Int(base[ib])])])
+                        ia &+= 1
+                        ib &+= 1
+                        step &+= 1
+                        if a >= firstOutputState {
+                            hitsA[2 &* na] = Int32(a)
+                            hitsA[2 &* na &+ 1] = Int32(ia)
+                            na &+= 1
+                        }
+                        if b >= firstOutputState && ib > mid {
+                            hitsB[2 &* nb] = Int32(b)
+                            hitsB[2 &* nb &+ 1] = Int32(ib)
+                            nb &+= 1
+                        }
                     }
                 }
                 // The first half: what was held, then the rest of its walk.
