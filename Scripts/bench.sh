@@ -65,9 +65,14 @@ echo "bench: building release (scratch $scratch)" >&2
 stance="$scratch/release/stance"
 [ -x "$stance" ] || { echo "bench: no binary at $stance" >&2; exit 1; }
 mkdir -p "$bench_dir"
+# This run's own files (pattern list, logs, grep output): the corpora are shared and cached, but two
+# checkouts benchmarking at once must not truncate each other's timings or swap the pattern list of
+# another model in between runs.
+work="$(mktemp -d "$bench_dir/run.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
 
 # --- grep patterns: every lexicon term and alias of the model ----------------------------------------
-patterns="$bench_dir/patterns.txt"
+patterns="$work/patterns.txt"
 python3 - "$repo/Models" "$patterns" <<'PY'
 import sys, os
 models, out = sys.argv[1], sys.argv[2]
@@ -165,9 +170,9 @@ measure() {
     local t0 t1 rss
     if [ -n "$time_bin" ]; then
         t0=$(date +%s.%N)
-        "$time_bin" -v -o "$bench_dir/time.log" "$@" >"$target" 2>"$bench_dir/stderr.log" || true
+        "$time_bin" -v -o "$work/time.log" "$@" >"$target" 2>"$work/stderr.log" || true
         t1=$(date +%s.%N)
-        rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$bench_dir/time.log")
+        rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.log")
         echo "$(calc "$t1 - $t0") ${rss:-0}" >> "$out"
     else
         # Timed inside python, so its own start-up is not counted. The peak RSS of a child can include
@@ -209,25 +214,25 @@ for mb in "${sizes[@]}"; do
     # Warm the page cache once so the first run is not the only one reading from disk.
     find "$corpus" -name "*.txt" -exec cat {} + > /dev/null
     [ "$one_file" = 1 ] && cat "$corpus.txt" > /dev/null
-    for kind in "${kinds[@]}"; do : > "$bench_dir/runs.$kind"; done
+    for kind in "${kinds[@]}"; do : > "$work/runs.$kind"; done
     # Round robin, so a burst of load from elsewhere on a shared machine hits every command alike.
     for ((r = 0; r < n; r++)); do
         for kind in "${kinds[@]}"; do
-            log="$bench_dir/runs.$kind"
+            log="$work/runs.$kind"
             case "$kind" in
-                grep) measure "$log" "$bench_dir/grep.out" env LC_ALL=C grep -r -F -c -f "$patterns" "$corpus" ;;
-                grepo) measure "$log" "$bench_dir/grep.out" env LC_ALL=C grep -r -h -F -o -f "$patterns" "$corpus" ;;
+                grep) measure "$log" "$work/grep.out" env LC_ALL=C grep -r -F -c -f "$patterns" "$corpus" ;;
+                grepo) measure "$log" "$work/grep.out" env LC_ALL=C grep -r -h -F -o -f "$patterns" "$corpus" ;;
                 summary) measure "$log" /dev/null "$stance" summary "$corpus" --quiet "${thread_args[@]}" ;;
                 score) measure "$log" /dev/null "$stance" score "$corpus" --format jsonl --quiet "${thread_args[@]}" ;;
                 file) measure "$log" /dev/null "$stance" summary "$corpus.txt" --quiet "${thread_args[@]}" ;;
                 chart) measure "$log" /dev/null "$stance" chart "$corpus" --kind timeline --quiet "${thread_args[@]}" ;;
                 report) measure "$log" /dev/null "$stance" report "$corpus" --quiet "${thread_args[@]}" ;;
             esac
-            rm -f "$bench_dir/grep.out"
+            rm -f "$work/grep.out"
         done
     done
     for kind in "${kinds[@]}"; do
-        log="$bench_dir/runs.$kind"
+        log="$work/runs.$kind"
         secs=$(cut -d' ' -f1 "$log" | median)
         rss=$(cut -d' ' -f2 "$log" | median)
         mbs=$(calc "$megabytes / $secs")

@@ -92,15 +92,17 @@ public struct SummaryPartial: Sendable {
             }
             return
         }
-        var story = stories[print.id] ?? Story()
-        story.articles += 1
-        if story.signature.isEmpty { story.signature = print.signature }
         let when = scored.article.published?.text ?? "~"
-        for (country, value) in values {
-            let copy = Copy(when: when, article: scored.article.id, period: periodLabel, value: value)
-            story.keep(copy, at: Aggregator.Key(country: country, outlet: outlet, period: nil))
+        // Changed where it is stored: a copy taken out would copy its dictionary of copies on the first write.
+        func update(_ story: inout Story) {
+            story.articles += 1
+            if story.signature.isEmpty { story.signature = print.signature }
+            for (country, value) in values {
+                let copy = Copy(when: when, article: scored.article.id, period: periodLabel, value: value)
+                story.keep(copy, at: Aggregator.Key(country: country, outlet: outlet, period: nil))
+            }
         }
-        stories[print.id] = story
+        update(&stories[print.id, default: Story()])
     }
 
     /// Adds the statistics of `other`; partials of other models, groupings or duplicate handling

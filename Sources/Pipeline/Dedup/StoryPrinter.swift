@@ -123,14 +123,22 @@ public struct StoryPrinter: Sendable {
         let n = utf8.count
         var count = 0
         var h = StoryPrinter.offset
+        let ascii = StoryPrinter.asciiNormal
         return fold.withUnsafeBufferPointer { fold in
             var i = 0
             while i < n {
                 let b0 = UInt32(p[i])
                 var c: UInt32
                 if b0 < 0x80 {
-                    c = b0
+                    // One table load decides an ASCII byte (`normalised` of it, 0 when dropped).
+                    let a = ascii[Int(b0)]
                     i &+= 1
+                    if a != 0 {
+                        chars[count] = UInt32(a)
+                        count &+= 1
+                        h = (h ^ UInt64(a)) &* StoryPrinter.prime
+                    }
+                    continue
                 } else if b0 < 0xE0 {
                     c = (b0 & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F)
                     i &+= 2
@@ -155,6 +163,16 @@ public struct StoryPrinter: Sendable {
 
     /// Marks a character that normalising drops (no scalar value is this large).
     static let dropped = UInt32.max
+
+    /// `normalised` of each ASCII byte, 0 for one that is dropped; allocated once, never written after.
+    nonisolated(unsafe) static let asciiNormal: UnsafeMutablePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
+        for b in 0..<UInt32(128) {
+            let c = normalised(b, fold: UnsafeBufferPointer(start: nil, count: 0))
+            table[Int(b)] = c == dropped ? 0 : UInt8(c)
+        }
+        return table
+    }()
 
     /// The normalised form of the scalar value `c`, or `dropped`: letters and digits kept, case and
     /// full-width forms folded, Traditional mapped to Simplified.

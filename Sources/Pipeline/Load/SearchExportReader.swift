@@ -113,6 +113,8 @@ public struct SearchExportReader: ArticleReader {
     /// and not closing a sentence (。 . … or a cut-off ` ...`).
     static func looksLikeCutTitle(_ line: Line) -> Bool {
         guard !line.tooLong, let text = line.text?.trimmingCharactersInSpaces() else { return false }
+        // More than 256 bytes is more than 64 scalars: a body line, not counted scalar by scalar.
+        guard text.utf8.count <= 256 else { return false }
         let count = text.unicodeScalars.count
         guard count >= 4 && count <= 64, !isSubheading(text), let last = text.unicodeScalars.last else { return false }
         return !["。", ".", "…", "”", "\"", "]", "）", ")"].contains(last)

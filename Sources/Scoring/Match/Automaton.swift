@@ -55,7 +55,8 @@ public struct Automaton: Sendable {
             if states <= 1 << 16 {
                 let stride = 1 << shift
                 let table = UnsafeMutablePointer<UInt16>.allocate(capacity: max(denseStates * stride, 1))
-                table.initialize(repeating: 0, count: max(denseStates * stride, 1))
+                // Only the root's row starts from zeros: `fill` copies every other row from its failure state's.
+                table.initialize(repeating: 0, count: stride)
                 rows.fill(table, stride: stride) { UInt16(truncatingIfNeeded: $0) }
                 small = table
                 large = nil
@@ -63,7 +64,7 @@ public struct Automaton: Sendable {
                 // Row offsets (state × classes) when every state is dense; plain state numbers
                 // otherwise, as a sparse state's row offset could overflow 32 bits.
                 let table = UnsafeMutablePointer<Int32>.allocate(capacity: max(denseStates * classCount, 1))
-                table.initialize(repeating: 0, count: max(denseStates * classCount, 1))
+                table.initialize(repeating: 0, count: classCount)
                 let factor = denseStates == states ? Int32(classCount) : 1
                 rows.fill(table, stride: classCount) { $0 &* factor }
                 small = nil
@@ -95,21 +96,26 @@ public struct Automaton: Sendable {
                 var na = 0, nb = 0
                 let steps = min(mid, count - ib)
                 var step = 0
+                // In stretches that cannot fill either buffer (a step adds at most one hit to each), so
+                // the inner loop tests one bound per step instead of three.
                 while step < steps && na < capacity && nb < capacity {
-                    a = Int(small[(a &<< shift) &+ Int(classOf[Int(base[ia])])])
-                    b = Int(small[(b &<< shift) &+ Int(classOf[Int(base[ib])])])
-                    ia &+= 1
-                    ib &+= 1
-                    step &+= 1
-                    if a >= firstOutputState {
-                        hitsA[2 &* na] = Int32(a)
-                        hitsA[2 &* na &+ 1] = Int32(ia)
-                        na &+= 1
-                    }
-                    if b >= firstOutputState && ib > mid {
-                        hitsB[2 &* nb] = Int32(b)
-                        hitsB[2 &* nb &+ 1] = Int32(ib)
-                        nb &+= 1
+                    let limit = min(steps, step &+ capacity &- max(na, nb))
+                    while step < limit {
+                        a = Int(small[(a &<< shift) &+ Int(classOf[Int(base[ia])])])
+                        b = Int(small[(b &<< shift) &+ Int(classOf[Int(base[ib])])])
+                        ia &+= 1
+                        ib &+= 1
+                        step &+= 1
+                        if a >= firstOutputState {
+                            hitsA[2 &* na] = Int32(a)
+                            hitsA[2 &* na &+ 1] = Int32(ia)
+                            na &+= 1
+                        }
+                        if b >= firstOutputState && ib > mid {
+                            hitsB[2 &* nb] = Int32(b)
+                            hitsB[2 &* nb &+ 1] = Int32(ib)
+                            nb &+= 1
+                        }
                     }
                 }
                 // The first half: what was held, then the rest of its walk.
@@ -230,8 +236,8 @@ public struct Automaton: Sendable {
 
     /// Compiles `patterns` (already case-folded to ASCII lower case where wanted).
     ///
-    /// Memory is linear in the total bytes of the patterns: the trie is built with one hashed edge per
-    /// pattern byte (never a dense row per state), and only the shallowest states — those text keeps
+    /// Memory is linear in the total bytes of the patterns: the trie keeps one edge per state in flat
+    /// arrays (`AutomatonTrie`, never a dense row per state), and only the shallowest states — those text keeps
     /// returning to, up to `denseBudget` table entries — get dense rows. Deeper states keep their few
     /// edges and their failure link (`Sparse`); the shipped model fits the budget whole, so its hot
     /// loop is the dense one.
@@ -250,66 +256,18 @@ public struct Automaton: Sendable {
         }
         let classCount = count
 
-        // The trie: one hashed edge (state, class) → child per new pattern byte.
-        var edges: [Int: Int32] = [:]
-        var own: [[Int32]] = [[]]
-        var lengths: [Int32] = []
-        lengths.reserveCapacity(patterns.count)
-        for (id, pattern) in patterns.enumerated() {
-            lengths.append(Int32(pattern.count))
-            guard !pattern.isEmpty else { continue }
-            var state = 0
-            for byte in pattern {
-                let key = state &* 512 &+ Int(classOf[Int(byte)])
-                if let child = edges[key] {
-                    state = Int(child)
-                } else {
-                    edges[key] = Int32(own.count)
-                    state = own.count
-                    own.append([])
-                }
-            }
-            own[state].append(Int32(id))
-        }
-        let states = own.count
-        var children = [[(cls: Int32, child: Int32)]](repeating: [], count: states)
-        for (key, child) in edges { children[key / 512].append((Int32(key % 512), child)) }
-        edges = [:]
-        for s in 0..<states where children[s].count > 1 { children[s].sort { $0.cls < $1.cls } }
-
-        // Failure links and inherited outputs, breadth first.
-        var fail = [Int32](repeating: 0, count: states)
-        var outputLists = own
-        var queue: [Int] = [0]
-        queue.reserveCapacity(states)
-        func edge(_ s: Int, _ c: Int32) -> Int32? {
-            for e in children[s] where e.cls == c { return e.child }
-            return nil
-        }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            for (c, child) in children[state] {
-                if state != 0 {
-                    var f = Int(fail[state])
-                    while f != 0 && edge(f, c) == nil { f = Int(fail[f]) }
-                    fail[Int(child)] = edge(f, c) ?? 0
-                }
-                let f = Int(fail[Int(child)])
-                if !outputLists[f].isEmpty { outputLists[Int(child)] += outputLists[f] }
-                queue.append(Int(child))
-            }
-        }
+        let trie = AutomatonTrie(patterns: patterns, classOf: classOf, classCount: classCount)
+        let states = trie.stateCount
+        let queue = trie.order
 
         // Dense rows for a breadth-first prefix (closed under failure links, which lead to shallower
         // states); numbering: dense states without output, dense with output, then sparse ones.
         let denseCount = max(1, min(states, denseBudget / max(classCount, 1)))
         var order: [Int] = [0]
         order.reserveCapacity(states)
-        for s in queue[1..<denseCount] where outputLists[s].isEmpty { order.append(s) }
+        for s in queue[1..<denseCount] where !trie.hasOutput[s] { order.append(s) }
         let quiet = order.count
-        for s in queue[1..<denseCount] where !outputLists[s].isEmpty { order.append(s) }
+        for s in queue[1..<denseCount] where trie.hasOutput[s] { order.append(s) }
         order += queue[denseCount...]
         var newIndex = [Int32](repeating: 0, count: states)
         for (n, s) in order.enumerated() { newIndex[s] = Int32(n) }
@@ -317,10 +275,11 @@ public struct Automaton: Sendable {
         var sparse = Sparse()
         sparse.edgeStart.reserveCapacity(states - denseCount + 1)
         for s in order[denseCount...] {
-            sparse.fail.append(newIndex[Int(fail[s])])
-            for (c, child) in children[s] {
-                sparse.edgeClass.append(c)
-                sparse.edgeTarget.append(newIndex[Int(child)])
+            sparse.fail.append(newIndex[Int(trie.fail[s])])
+            for k in Int(trie.childStart[s])..<Int(trie.childStart[s + 1]) {
+                let child = Int(trie.children[k])
+                sparse.edgeClass.append(trie.edgeClass[child])
+                sparse.edgeTarget.append(newIndex[child])
             }
             sparse.edgeStart.append(Int32(sparse.edgeClass.count))
         }
@@ -328,16 +287,16 @@ public struct Automaton: Sendable {
         var outputs: [Int32] = []
         outputStart.reserveCapacity(states + 1)
         for s in order {
-            outputs += outputLists[s]
+            trie.outputs(of: s, into: &outputs)
             outputStart.append(Int32(outputs.count))
         }
         tables = Tables(
             classOf: classOf, classCount: classCount,
-            rows: DenseRows(states: queue[0..<denseCount], fail: fail, children: children, newIndex: newIndex),
+            rows: DenseRows(states: queue[0..<denseCount], trie: trie, newIndex: newIndex),
             states: states, denseStates: denseCount,
-            firstOutputState: quiet, maxLength: max(1, patterns.map(\.count).max() ?? 1),
+            firstOutputState: quiet, maxLength: max(1, patterns.reduce(0) { max($0, $1.count) }),
             outputStart: outputStart, outputs: outputs, sparse: sparse)
-        patternLength = lengths
+        patternLength = patterns.map { Int32($0.count) }
     }
 
     /// Dense table entries allowed (4 M: 8 MB of 16-bit entries); deeper states are sparse.
@@ -361,8 +320,7 @@ public struct Automaton: Sendable {
 struct DenseRows {
     /// The dense states in breadth-first order (trie numbering).
     var states: ArraySlice<Int>
-    var fail: [Int32]
-    var children: [[(cls: Int32, child: Int32)]]
+    var trie: AutomatonTrie
     /// Trie state → final state number.
     var newIndex: [Int32]
 
@@ -370,8 +328,13 @@ struct DenseRows {
     func fill<T>(_ table: UnsafeMutablePointer<T>, stride: Int, encode: (Int32) -> T) {
         for s in states {
             let to = Int(newIndex[s]) * stride
-            if s != 0 { (table + to).update(from: table + Int(newIndex[Int(fail[s])]) * stride, count: stride) }
-            for (c, child) in children[s] { table[to + Int(c)] = encode(newIndex[Int(child)]) }
+            if s != 0 {
+                (table + to).initialize(from: table + Int(newIndex[Int(trie.fail[s])]) * stride, count: stride)
+            }
+            for k in Int(trie.childStart[s])..<Int(trie.childStart[s + 1]) {
+                let child = Int(trie.children[k])
+                table[to + Int(trie.edgeClass[child])] = encode(newIndex[child])
+            }
         }
     }
 }

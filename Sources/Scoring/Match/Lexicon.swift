@@ -170,7 +170,8 @@ public struct Lexicon: Sendable {
     static func entry(_ text: String, _ kind: Kind, caseSensitive: Bool = false) -> (Entry, String)? {
         var form = text
         var wildcard = false
-        if form.hasSuffix("*") && form.utf8.allSatisfy({ $0 < 0x80 }) {
+        // Bytes: for an all-ASCII form, ending in `*` is the same question as `hasSuffix("*")`.
+        if form.utf8.last == 0x2A && form.utf8.allSatisfy({ $0 < 0x80 }) {
             wildcard = true
             form.removeLast()
         }

@@ -138,10 +138,9 @@ extension StanceAccumulator {
 
     /// The decision layer's features of each of `countries` (scored by this accumulator), in order.
     public func decisionFeatures(_ countries: [CountryStance], tone: Double, codes: [String]) -> [[Double]] {
-        var index: [String: Int] = [:]
-        for c in touched { index[codes[c]] = c }
+        // The few countries the article names, searched in place: no dictionary of codes per article.
         let inputs = countries.map { country in
-            let c = index[country.code] ?? 0
+            let c = touched.first { codes[$0] == country.code } ?? 0
             return DecisionFeatures.Input(
                 code: country.code, score: country.score, mentions: country.mentions, summary: summaries[c],
                 layout: DecisionFeatures.Layout(firstSegment: firstSegment[c], inTitle: inTitle[c]))

@@ -121,10 +121,20 @@ public struct ToneLexicon: Sendable {
         let n = bytes.count
         var latin = false, cjk = false
         var i = 0
+        guard let base = bytes.baseAddress else { return (false, false, -1) }
         return fold.withUnsafeBufferPointer { table in
             while i < n {
                 let b = bytes[i]
                 if b < 0x80 {
+                    // Eight ASCII bytes at a time: they can only tell whether there is a letter.
+                    if i &+ 8 <= n {
+                        let v = ByteScan.load8(base + i)
+                        if v & ByteScan.highBits == 0 {
+                            if !latin { latin = ByteScan.hasASCIILetter(v) }
+                            i &+= 8
+                            continue
+                        }
+                    }
                     if !latin { latin = (b | 0x20) &- 0x61 < 26 }
                     i += 1
                 } else if b >= 0xE0 && b < 0xF0 && i + 2 < n {

@@ -62,7 +62,16 @@ extension ToneScorer {
     static func exclamations(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0
         var i = 0
+        guard let base = bytes.baseAddress else { return 0 }
         while i < bytes.count && n < 3 {
+            // Eight bytes at a time while none is `!` or the last byte of `！` (EF BC 81).
+            if i &+ 8 <= bytes.count {
+                let v = ByteScan.load8(base + i)
+                if !ByteScan.hasByte(v, 0x21) && !ByteScan.hasByte(v, 0x81) {
+                    i &+= 8
+                    continue
+                }
+            }
             let b = bytes[i]
             if b == 0x21 {
                 n += 1
