@@ -8,9 +8,10 @@ import Testing
 /// point does not tip anything (the evidence sums enter as logarithms).
 @Suite("Decision layer (shipped weights)")
 struct DecisionLayerDomainTests {
-    /// Each country's label and the layer's probability for it, scored with the bundled model.
+    /// Each country's label and the layer's probability for it (given when explaining), scored with the
+    /// bundled model.
     static func decide(_ title: String, _ body: String) -> [String: (label: StanceLabel, probability: Double?)] {
-        var scorer = ArticleScorer(lexicon: Fixture.lexicon)
+        var scorer = ArticleScorer(lexicon: Fixture.lexicon, explain: true)
         let scored = scorer.score(
             Article(
                 id: "t:1", file: "t", index: 1, line: 1, title: title, outlet: nil, published: nil, topic: nil,
