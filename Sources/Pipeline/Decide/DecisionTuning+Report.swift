@@ -2,7 +2,7 @@ import Foundation
 
 extension DecisionTuning.Result {
     /// The figures as a table: per set and pooled, the rules' labels (model thresholds) against the
-    /// fitted layer's out-of-fold labels, and the L2 strengths the inner loops chose.
+    /// fitted layer's out-of-fold labels, and the L2 strengths and class offsets the inner loops chose.
     public func text(folds: Int, innerFolds: Int, model: String) -> String {
         func f(_ x: Double) -> String { String(format: "%.3f", x) }
         let scheme = folds == 0 ? "leave-one-file-out" : "\(folds) folds by article"
@@ -24,10 +24,19 @@ extension DecisionTuning.Result {
         var lambdas: [Double: Int] = [:]
         for fold in self.folds { lambdas[fold.lambda, default: 0] += 1 }
         let chosen = lambdas.keys.sorted().map { "\($0) ×\(lambdas[$0] ?? 0)" }.joined(separator: ", ")
+        var offsets: [String: Int] = [:]
+        var offsetOrder: [String] = []
+        for fold in self.folds {
+            let key = DecisionTuning.describe(fold.offsets)
+            if offsets[key] == nil { offsetOrder.append(key) }
+            offsets[key, default: 0] += 1
+        }
+        let shifts = offsetOrder.map { "\($0) ×\(offsets[$0] ?? 0)" }.joined(separator: "; ")
         return """
             == stance tune — model \(model), decision layer cross-validated (\(scheme), nested)
             \(pooledFitted.count) gold pairs in \(self.folds.count) outer folds; L2 strength chosen inside each \
             outer training part by \(innerFolds)-fold CV by article: \(chosen)
+            class offsets chosen on the same inner folds: \(shifts)
 
             """
                 + table.render()

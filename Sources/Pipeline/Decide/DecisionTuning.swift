@@ -1,8 +1,9 @@
 import Scoring
 
 /// Fits the decision layer on labelled sets and measures it by nested cross-validation: every figure
-/// comes from articles the model that labelled them was not fitted on, and the L2 strength is chosen
-/// inside each outer training part by an inner cross-validation on that part alone.
+/// comes from articles the model that labelled them was not fitted on, and the L2 strength and the
+/// class offsets are chosen inside each outer training part by an inner cross-validation on that part
+/// alone.
 public struct DecisionTuning: Sendable {
     /// One gold (article, country) pair of a set.
     public struct Item: Sendable {
@@ -30,12 +31,21 @@ public struct DecisionTuning: Sendable {
     }
 
     /// What one outer fold did: which articles its models were fitted on (outer and inner fits) and
-    /// which it scored, and the L2 strength its inner loop chose.
+    /// which it scored, and the settings its inner loop chose.
     public struct FoldRecord: Sendable {
         public var name: String
         public var fitted: Set<String>
         public var scored: Set<String>
         public var lambda: Double
+        /// Added to the biases (`DecisionModel.labels` order; neutral's is 0).
+        public var offsets: [Double]
+    }
+
+    /// What the inner cross-validation of a training part chooses: the L2 strength, and offsets
+    /// added to the favorable and unfavorable biases.
+    public struct Settings: Sendable, Equatable {
+        public var lambda: Double
+        public var offsets: [Double]
     }
 
     public struct SetFigures: Sendable {
@@ -115,26 +125,32 @@ public struct DecisionTuning: Sendable {
         return groups.keys.sorted().map { ($0, groups[$0] ?? []) }
     }
 
-    /// Chooses the L2 strength by cross-validation on `train` alone (macro-F1 of its inner folds).
-    func chooseLambda(_ train: [Int], fitted: inout Set<String>) -> Double {
+    /// Chooses the L2 strength by cross-validation on `train` alone (macro-F1 of its inner folds),
+    /// then the class offsets on the inner folds' scores of that strength (`offsets(_:)`).
+    func choose(_ train: [Int], fitted: inout Set<String>) -> Settings {
         var best = DecisionTuning.lambdas[0]
         var bestScore = -1.0
+        var bestScored: [Scored] = []
         let inner = partition(train, folds: innerFolds)
         for lambda in DecisionTuning.lambdas {
-            var m = Metrics()
+            var scored: [Scored] = []
             for fold in inner {
                 let test = Set(fold.test)
                 let part = train.filter { !test.contains($0) }.map { items[$0] }
                 for item in part { fitted.insert(item.article) }
                 let model = fitter(part, lambda)
-                for i in fold.test { m.add(gold: items[i].gold, predicted: DecisionTuning.label(items[i], model)) }
+                for i in fold.test {
+                    scored.append(Scored(gold: items[i].gold, scores: items[i].features.map(model.scores)))
+                }
             }
-            if m.macroF1 > bestScore + 1e-12 {
+            let score = DecisionTuning.macroF1(scored, offsets: [0, 0, 0])
+            if score > bestScore + 1e-12 {
                 best = lambda
-                bestScore = m.macroF1
+                bestScore = score
+                bestScored = scored
             }
         }
-        return best
+        return Settings(lambda: best, offsets: DecisionTuning.offsets(bestScored))
     }
 
     /// Nested cross-validation: `folds` outer folds by article, or 0 for leave-one-file-out.
@@ -145,14 +161,15 @@ public struct DecisionTuning: Sendable {
             let test = Set(fold.test)
             let train = items.indices.filter { !test.contains($0) }
             var fitted = Set<String>()
-            let lambda = chooseLambda(train, fitted: &fitted)
+            let settings = choose(train, fitted: &fitted)
             let part = train.map { items[$0] }
             for item in part { fitted.insert(item.article) }
-            let model = fitter(part, lambda)
+            let model = fitter(part, settings.lambda).shifted(by: settings.offsets)
             for i in fold.test { predictions[i] = DecisionTuning.label(items[i], model) }
             records.append(
                 FoldRecord(
-                    name: fold.name, fitted: fitted, scored: Set(fold.test.map { items[$0].article }), lambda: lambda))
+                    name: fold.name, fitted: fitted, scored: Set(fold.test.map { items[$0].article }),
+                    lambda: settings.lambda, offsets: settings.offsets))
         }
         var sets: [SetFigures] = []
         var names: [String] = []
@@ -172,10 +189,13 @@ public struct DecisionTuning: Sendable {
             sets: sets, pooledRules: pooledRules, pooledFitted: pooledFitted, folds: records, predictions: predictions)
     }
 
-    /// The model to ship: the L2 strength chosen by cross-validation on all items, then fitted on all.
+    /// The model to ship: the L2 strength and class offsets chosen by cross-validation on all items,
+    /// then fitted on all; the offsets are in its biases and named in its `trained` line.
     public func final(trainedOn: String) -> DecisionModel {
         var fitted = Set<String>()
-        let lambda = chooseLambda(Array(items.indices), fitted: &fitted)
-        return DecisionTuning.fit(items, lambda: lambda, iterations: iterations, trainedOn: trainedOn)
+        let settings = choose(Array(items.indices), fitted: &fitted)
+        let note = "; biases shifted by " + DecisionTuning.describe(settings.offsets) + " (macro-F1, inner CV)"
+        return DecisionTuning.fit(items, lambda: settings.lambda, iterations: iterations, trainedOn: trainedOn + note)
+            .shifted(by: settings.offsets)
     }
 }

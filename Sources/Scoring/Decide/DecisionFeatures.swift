@@ -6,19 +6,24 @@ import Foundation
 ///
 /// This is the narrow adapter between the rules and the fitted model: it reads only what the
 /// accumulator keeps per country (score, mentions, where it is first named, an `EvidenceSummary` of
-/// its contributions), so the rules can change without touching the model code. The names are written into `decision.tsv`; a
-/// weights file whose names differ from `names` is refused.
+/// its contributions), so the rules can change without touching the model code. The names are
+/// written into `decision.tsv`; a weights file whose names differ from `names` is refused.
+///
+/// Sums of evidence enter as `log1p` (the `_log` features): the tenth cue about a country says less
+/// than the first, and a long article's sums would otherwise outweigh everything else after
+/// standardisation (nested CV on the tuning sets: realistic 0.719 → 0.735, pooled 0.787 → 0.794).
 public enum DecisionFeatures {
     /// Feature names, in vector order.
     public static let names: [String] = [
         "score", "mentions_log", "mention_share", "in_title", "first_position", "only_passing",
-        "pos_subject", "pos_object", "pos_nearest", "pos_distant",
-        "neg_subject", "neg_object", "neg_nearest", "neg_distant",
-        "pos_title", "neg_title", "pos_count_log", "neg_count_log", "flipped", "evidence_segments",
+        "pos_subject_log", "pos_object_log", "pos_nearest_log", "pos_distant_log",
+        "neg_subject_log", "neg_object_log", "neg_nearest_log", "neg_distant_log",
+        "pos_title_log", "neg_title_log", "pos_count_log", "neg_count_log", "flipped_log", "evidence_segments",
         "tone",
-        "other_max", "other_min", "other_mean", "other_pos_sum", "other_neg_sum", "countries_log",
+        "other_max", "other_min", "other_mean", "other_pos_log", "other_neg_log", "countries_log",
         "cn_score_if_other", "is_cn", "is_us", "most_mentioned",
-        "evidence_strength", "score_vs_others", "top_score", "bottom_score", "cn_pos_if_other", "cn_neg_if_other",
+        "evidence_strength", "score_vs_others", "top_score", "bottom_score", "cn_pos_log_if_other",
+        "cn_neg_log_if_other",
         "us_score_if_other", "score_if_cn", "cn_score_if_us", "rival_if_silent",
     ]
 
@@ -70,14 +75,14 @@ public enum DecisionFeatures {
             v[4] = Double(c.layout.firstSegment) / segmentCount
             v[5] = c.mentions == 1 && e.positiveCount + e.negativeCount == 0 ? 1 : 0
             for r in 0..<4 {
-                v[6 + r] = e.positive[r]
-                v[10 + r] = e.negative[r]
+                v[6 + r] = log1p(e.positive[r])
+                v[10 + r] = log1p(e.negative[r])
             }
-            v[14] = e.titlePositive
-            v[15] = e.titleNegative
+            v[14] = log1p(e.titlePositive)
+            v[15] = log1p(e.titleNegative)
             v[16] = log1p(Double(e.positiveCount))
             v[17] = log1p(Double(e.negativeCount))
-            v[18] = Double(e.flipped)
+            v[18] = log1p(Double(e.flipped))
             v[19] = Double(e.segments) / segmentCount
             v[20] = tone
             var otherMax = 0.0, otherMin = 0.0, otherSum = 0.0, otherPos = 0.0, otherNeg = 0.0
@@ -93,13 +98,13 @@ public enum DecisionFeatures {
             v[21] = otherMax
             v[22] = otherMin
             v[23] = others == 0 ? 0 : otherSum / Double(others)
-            v[24] = otherPos
-            v[25] = otherNeg
+            v[24] = log1p(otherPos)
+            v[25] = log1p(otherNeg)
             v[26] = log1p(Double(countries.count))
             if let cn, cn != i {
                 v[27] = countries[cn].score
-                v[35] = countries[cn].summary.positiveSum
-                v[36] = countries[cn].summary.negativeSum
+                v[35] = log1p(countries[cn].summary.positiveSum)
+                v[36] = log1p(countries[cn].summary.negativeSum)
             }
             v[28] = cn == i ? 1 : 0
             v[29] = us == i ? 1 : 0

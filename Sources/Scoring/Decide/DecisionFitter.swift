@@ -71,7 +71,9 @@ public struct DecisionFitter: Sendable {
         var velocity = w
         var ahead = w
         var gradient = w
-        let rate = 0.5, momentum = 0.9
+        // The L2 term alone makes a step of `rate × lambda` on each weight: above 1 the iteration diverges
+        // (a strength of 3 fitted nothing at a fixed rate of 0.5), so strong strengths take shorter steps.
+        let rate = 0.5 / max(1, lambda), momentum = 0.9
         var logits = [Double](repeating: 0, count: k)
         for _ in 0..<iterations {
             // Gradient at the look-ahead point (Nesterov).

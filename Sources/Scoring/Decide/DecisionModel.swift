@@ -46,6 +46,17 @@ public struct DecisionModel: Sendable, Equatable {
         }
     }
 
+    /// The linear score of each label (in `labels` order) for raw features `x`: what `stance tune`
+    /// reads to choose the class offsets.
+    public func scores(_ x: [Double]) -> [Double] { logits(standardise(x)) }
+
+    /// The same model with `offsets` (one per label) added to the biases.
+    public func shifted(by offsets: [Double]) -> DecisionModel {
+        var model = self
+        for k in model.weights.indices where k < offsets.count { model.weights[k][0] += offsets[k] }
+        return model
+    }
+
     /// The most likely label for raw features `x`.
     public func label(_ x: [Double]) -> StanceLabel {
         DecisionModel.labels[DecisionModel.argmax(logits(standardise(x)))]

@@ -1,8 +1,9 @@
 import Foundation
-import Pipeline
 import Scoring
 import TestSupport
 import Testing
+
+@testable import Pipeline
 
 /// `stance tune`'s cross-validation never labels an article with a model fitted on it, and the
 /// features the decision layer reads say what the article says about the other countries.
@@ -105,14 +106,59 @@ struct DecisionTuningTests {
         let f = DecisionTuningTests.features("日本依赖中国稀土", "日本对华依赖很深。")
         let jp = try #require(f["JP"])
         let cn = try #require(f["CN"])
-        #expect(jp["neg_subject"] ?? 0 > 0 && jp["pos_subject"] == 0)
-        #expect(cn["pos_object"] ?? 0 > 0 && cn["neg_object"] == 0)
-        #expect(jp["neg_title"] ?? 0 > 0 && cn["pos_title"] ?? 0 > 0)
-        #expect(
-            jp["cn_pos_if_other"]
-                == cn["pos_subject"].map {
-                    $0 + (cn["pos_object"] ?? 0) + (cn["pos_nearest"] ?? 0) + (cn["pos_distant"] ?? 0)
-                })
+        #expect(jp["neg_subject_log"] ?? 0 > 0 && jp["pos_subject_log"] == 0)
+        #expect(cn["pos_object_log"] ?? 0 > 0 && cn["neg_object_log"] == 0)
+        #expect(jp["neg_title_log"] ?? 0 > 0 && cn["pos_title_log"] ?? 0 > 0)
+        // China's evidence is all positive here: what Japan sees of it is China's whole evidence.
+        #expect(cn["neg_subject_log"] == 0 && cn["neg_nearest_log"] == 0 && cn["neg_distant_log"] == 0)
+        #expect(jp["cn_pos_log_if_other"] == cn["evidence_strength"])
+        #expect(jp["cn_neg_log_if_other"] == 0)
+    }
+
+    @Test func evidenceSumsGrowLikeALogarithm() throws {
+        // One dependence cue, then the same said three times: the sum triples, the feature does not.
+        let once = try #require(DecisionTuningTests.features("日本稀土", "日本依赖中国稀土。")["JP"])
+        let thrice = try #require(
+            DecisionTuningTests.features("日本稀土", "日本依赖中国稀土。日本依赖中国稀土。日本依赖中国稀土。")["JP"])
+        let one = try #require(once["neg_subject_log"])
+        let three = try #require(thrice["neg_subject_log"])
+        #expect(one > 0)
+        #expect(abs(three - log1p(3 * expm1(one))) < 1e-9)
+        #expect(three < 3 * one)
+    }
+
+    /// Inner-fold scores where the polar labels win every close call: the offsets should take some of
+    /// those back for neutral.
+    @Test func classOffsetsAreChosenForMacroF1() {
+        var scored: [DecisionTuning.Scored] = []
+        for i in 0..<30 {
+            // Neutral pairs scored slightly favorable; favorable and unfavorable pairs clearly so.
+            scored.append(DecisionTuning.Scored(gold: .neutral, scores: [0.3 + Double(i % 3) * 0.1, 0, -1]))
+            scored.append(DecisionTuning.Scored(gold: .favorable, scores: [2, 0, -1]))
+            scored.append(DecisionTuning.Scored(gold: .unfavorable, scores: [-1, 0, 2]))
+        }
+        scored.append(DecisionTuning.Scored(gold: .neutral, scores: nil))
+        let none = DecisionTuning.macroF1(scored, offsets: [0, 0, 0])
+        let offsets = DecisionTuning.offsets(scored)
+        // The smallest shift that takes the neutral pairs back: their favorable scores reach 0.5.
+        #expect(offsets == [-0.75, 0, 0])
+        #expect(DecisionTuning.macroF1(scored, offsets: offsets) == 1)
+        #expect(none < 1)
+        // With nothing to gain, no shift.
+        let clean = scored.filter { $0.gold != .neutral }
+        #expect(DecisionTuning.offsets(clean) == [0, 0, 0])
+    }
+
+    @Test func theReportNamesTheChosenOffsets() {
+        let result = DecisionTuning(items: DecisionTuningTests.items(), iterations: 30).crossValidate(folds: 0)
+        #expect(result.folds.allSatisfy { $0.offsets.count == 3 && $0.offsets[1] == 0 })
+        let text = result.text(folds: 0, innerFolds: 3, model: "toy")
+        #expect(text.contains("class offsets chosen on the same inner folds: favorable "))
+    }
+
+    @Test func theShippedFileNamesItsOffsets() {
+        let final = DecisionTuning(items: DecisionTuningTests.items(), iterations: 30).final(trainedOn: "toy")
+        #expect(final.trainedOn.hasPrefix("toy; biases shifted by favorable "))
     }
 
     @Test func aWeightsFileRelabelsThroughTheContext() {

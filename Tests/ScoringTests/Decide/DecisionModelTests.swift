@@ -41,6 +41,28 @@ struct DecisionModelTests {
         #expect(abs(strong.weights[0][1]) < abs(weak.weights[0][1]))
     }
 
+    @Test func aStrongStrengthStillConverges() {
+        // At a fixed step, an L2 strength of 3 diverged (every weight NaN or huge): the step now shrinks with it.
+        let model = DecisionFitter(lambda: 3, iterations: 300).fit(
+            DecisionModelTests.toy(), names: ["signal", "noise"])
+        #expect(model.weights.joined().allSatisfy { $0.isFinite && abs($0) < 10 }, "\(model.weights)")
+        let moderate = DecisionFitter(lambda: 1).fit(DecisionModelTests.toy(), names: ["signal", "noise"])
+        #expect(abs(model.weights[0][1]) < abs(moderate.weights[0][1]))
+        #expect(model.label([1.3, 2]) == .favorable && model.label([-1.3, 2]) == .unfavorable)
+    }
+
+    @Test func offsetsShiftOnlyTheBiases() {
+        let model = DecisionModelTests.model()
+        let shifted = model.shifted(by: [-0.5, 0, 0.25])
+        #expect(shifted.weights[0][0] == model.weights[0][0] - 0.5)
+        #expect(shifted.weights[1][0] == model.weights[1][0])
+        #expect(shifted.weights[2][0] == model.weights[2][0] + 0.25)
+        #expect(shifted.weights.map { $0.dropFirst() } == model.weights.map { $0.dropFirst() })
+        let x = (0..<DecisionFeatures.names.count).map { Double($0 % 4) - 1 }
+        let s = model.scores(x), t = shifted.scores(x)
+        #expect(abs(t[0] - (s[0] - 0.5)) < 1e-12 && abs(t[2] - (s[2] + 0.25)) < 1e-12)
+    }
+
     /// A model over the build's own features, with made-up weights.
     static func model() -> DecisionModel {
         let d = DecisionFeatures.names.count
