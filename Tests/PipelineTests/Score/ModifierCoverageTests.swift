@@ -101,7 +101,8 @@ struct ModifierCoverageTests {
     func ironyFlipsTheClaim(marker: String) {
         let s =
             Self.isLatin(marker)
-            ? ("稀土", "Japan touts its \(marker) breakthrough.")
+            // "announces", not "touts": touts is itself an irony marker, and two would cancel out.
+            ? ("稀土", "Japan announces its \(marker) breakthrough.")
             : ("稀土", "日本宣传其\(marker)突破。")
         #expect((Fixture.scores(s.0, s.1)["JP"] ?? 0) < 0, "\(marker) mocks the breakthrough")
     }
