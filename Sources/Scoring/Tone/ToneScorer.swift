@@ -72,7 +72,8 @@ public struct ToneScorer: Sendable {
                     value = values[before] * (factor - 1)
                     values[before] *= factor
                     applied?.append(
-                        "lowers \(ToneScorer.text(bytes, tokens[before].start, tokens[before].end))×\(ToneScorer.format(factor))"
+                        (factor > 0 ? "raises " : "lowers ")
+                            + "\(ToneScorer.text(bytes, tokens[before].start, tokens[before].end))×\(ToneScorer.format(factor))"
                     )
                 } else if !negated, word.reverses != nil, let after = reversed(by: index, bytes) {
                     // 缺乏支撑: the support turns by the factor when it is read; the lack adds nothing.
@@ -141,7 +142,10 @@ public struct ToneScorer: Sendable {
             guard case .modifier(let r) = lexicon.entries[token.entry].kind else { continue }
             let rule = lexicon.model.rules[r]
             if rule.type == .contrast, token.start > 0 { c.contrast = (token.start, token.end, rule.term) }
-            if rule.type == .question { c.question = (rule.term, rule.factor) }
+            // A rhetorical marker (难道, 岂, a negative factor) outweighs a plain 吗 in the same sentence.
+            if rule.type == .question, c.question.map({ $0.factor > 0 }) ?? true {
+                c.question = (rule.term, rule.factor)
+            }
         }
         if c.question == nil, ToneScorer.endsWithQuestionMark(bytes) {
             c.question = ("?", lexicon.model.parameters.question)
@@ -149,16 +153,17 @@ public struct ToneScorer: Sendable {
         return c
     }
 
-    /// The tone word a decrease at `index` lowers: the nearest tone word before it in its clause,
-    /// within the negation window, not already lowered; nil when there is none.
+    /// The tone word a decrease (or increase) at `index` rescales: the nearest tone word before it in its
+    /// clause, within the negation window, that was read as a word; nil when there is none.
     private func lowered(by index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let p = lexicon.model.parameters
         var j = index - 1
         while j >= 0 {
             let gap = ToneScorer.gap(bytes, from: tokens[j].end, to: tokens[index].start)
             if gap.clauseBreak || gap.words > p.negationWindowWords || gap.cjk > p.negationWindowCJK { return nil }
-            if case .cue(let w) = lexicon.entries[tokens[j].entry].kind {
-                return lexicon.model.words[w].lowers == nil && values[j] != 0 ? j : nil
+            if case .cue = lexicon.entries[tokens[j].entry].kind {
+                // A rescaler that acted added nothing itself (its value is 0): the chain stops there.
+                return values[j] != 0 ? j : nil
             }
             j -= 1
         }
@@ -220,7 +225,7 @@ public struct ToneScorer: Sendable {
             case .blocker:
                 j = -1
                 continue
-            case .contrast, .question, .neutral, .decrease, .reverser:
+            case .contrast, .question, .neutral, .decrease, .increase, .reverser:
                 continue
             }
             value *= factor
@@ -229,6 +234,10 @@ public struct ToneScorer: Sendable {
         if p.capitals != 0, ToneScorer.isCapitals(bytes, token.start, token.end), !ToneScorer.isShouting(bytes) {
             value += value > 0 ? p.capitals : -p.capitals
             applied?.append("CAPS+\(ToneScorer.format(p.capitals))")
+        }
+        if p.quotedPositive != 1, value > 0, ToneScorer.isQuoted(bytes, token.start) {
+            value *= p.quotedPositive
+            applied?.append("“”×\(ToneScorer.format(p.quotedPositive))")
         }
         if let contrast = context.contrast {
             let factor =
