@@ -67,7 +67,14 @@ public struct ToneScorer: Sendable {
                 // A negated decrease or reverser (难以缓解, 未能摆脱) is read as a plain word: the negation
                 // turns it, and what it would have lowered or turned stays as it is.
                 let negated = (word.lowers != nil || word.reverses != nil) && isNegated(index, bytes)
-                if !negated, let factor = word.lowers, let before = lowered(by: index, bytes) {
+                // A word that is both (缓解, 减少) turns what follows it (缓解压力) before it lowers what
+                // precedes it (压力缓解).
+                if !negated, word.reverses != nil, let after = reversed(by: index, bytes) {
+                    // 缺乏支撑: the support turns by the factor when it is read; the lack adds nothing.
+                    turnedBy[after] = index
+                    value = 0
+                    applied?.append("turns \(ToneScorer.text(bytes, tokens[after].start, tokens[after].end))")
+                } else if !negated, let factor = word.lowers, let before = lowered(by: index, bytes) {
                     // 投诉量下降: the complaints' value turns by the factor; the fall itself adds nothing.
                     value = values[before] * (factor - 1)
                     values[before] *= factor
@@ -75,11 +82,6 @@ public struct ToneScorer: Sendable {
                         (factor > 0 ? "raises " : "lowers ")
                             + "\(ToneScorer.text(bytes, tokens[before].start, tokens[before].end))×\(ToneScorer.format(factor))"
                     )
-                } else if !negated, word.reverses != nil, let after = reversed(by: index, bytes) {
-                    // 缺乏支撑: the support turns by the factor when it is read; the lack adds nothing.
-                    turnedBy[after] = index
-                    value = 0
-                    applied?.append("turns \(ToneScorer.text(bytes, tokens[after].start, tokens[after].end))")
                 } else {
                     value = self.value(of: index, word.valence, context, bytes, applied: &applied)
                     if turnedBy[index] >= 0, case .cue(let r) = lexicon.entries[tokens[turnedBy[index]].entry].kind,
@@ -105,6 +107,10 @@ public struct ToneScorer: Sendable {
                 sum *= question.factor
                 evidence?.append(
                     ToneScorer.note(question.term, "×\(ToneScorer.format(question.factor))", segment, kind))
+            }
+            if let damper = context.damper, sum != 0 {
+                sum *= damper.factor
+                evidence?.append(ToneScorer.note(damper.term, "×\(ToneScorer.format(damper.factor))", segment, kind))
             }
         }
         let marks = sum == 0 ? 0 : ToneScorer.exclamations(bytes)
@@ -132,6 +138,8 @@ public struct ToneScorer: Sendable {
     struct Context {
         var contrast: (start: Int, end: Int, term: String)?
         var question: (term: String, factor: Double)?
+        /// The strongest damper of the sentence (同比, 数据显示).
+        var damper: (term: String, factor: Double)?
     }
 
     static func context(of tokens: [Lexicon.Token], lexicon: ToneLexicon, _ bytes: UnsafeBufferPointer<UInt8>)
@@ -143,6 +151,9 @@ public struct ToneScorer: Sendable {
             let rule = lexicon.model.rules[r]
             if rule.type == .contrast, token.start > 0 { c.contrast = (token.start, token.end, rule.term) }
             // A rhetorical marker (难道, 岂, a negative factor) outweighs a plain 吗 in the same sentence.
+            if rule.type == .damper, c.damper.map({ rule.factor < $0.factor }) ?? true {
+                c.damper = (rule.term, rule.factor)
+            }
             if rule.type == .question, c.question.map({ $0.factor > 0 }) ?? true {
                 c.question = (rule.term, rule.factor)
             }
@@ -225,7 +236,7 @@ public struct ToneScorer: Sendable {
             case .blocker:
                 j = -1
                 continue
-            case .contrast, .question, .neutral, .decrease, .increase, .reverser:
+            case .contrast, .question, .neutral, .decrease, .increase, .reverser, .damper:
                 continue
             }
             value *= factor
