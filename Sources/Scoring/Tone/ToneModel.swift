@@ -54,9 +54,6 @@ public struct ToneModel: Sendable {
         /// itself (失业率上升 and 亏损扩大 read negative, not as a rise); alone (出口增长) it keeps its
         /// own valence. The term must also be in a word file.
         case increase
-        /// Damps the whole sentence it is in, as a question does: plain statistics and reports (同比,
-        /// 数据显示, 据统计) state a figure rather than judge it, so 同比增长3.6% is milder than 增长.
-        case damper
     }
 
     public struct Rule: Sendable, Equatable {

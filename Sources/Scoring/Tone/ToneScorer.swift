@@ -108,10 +108,7 @@ public struct ToneScorer: Sendable {
                 evidence?.append(
                     ToneScorer.note(question.term, "×\(ToneScorer.format(question.factor))", segment, kind))
             }
-            if let damper = context.damper, sum != 0 {
-                sum *= damper.factor
-                evidence?.append(ToneScorer.note(damper.term, "×\(ToneScorer.format(damper.factor))", segment, kind))
-            }
+
         }
         let marks = sum == 0 ? 0 : ToneScorer.exclamations(bytes)
         if marks > 0 {
@@ -138,8 +135,6 @@ public struct ToneScorer: Sendable {
     struct Context {
         var contrast: (start: Int, end: Int, term: String)?
         var question: (term: String, factor: Double)?
-        /// The strongest damper of the sentence (同比, 数据显示).
-        var damper: (term: String, factor: Double)?
     }
 
     static func context(of tokens: [Lexicon.Token], lexicon: ToneLexicon, _ bytes: UnsafeBufferPointer<UInt8>)
@@ -151,9 +146,6 @@ public struct ToneScorer: Sendable {
             let rule = lexicon.model.rules[r]
             if rule.type == .contrast, token.start > 0 { c.contrast = (token.start, token.end, rule.term) }
             // A rhetorical marker (难道, 岂, a negative factor) outweighs a plain 吗 in the same sentence.
-            if rule.type == .damper, c.damper.map({ rule.factor < $0.factor }) ?? true {
-                c.damper = (rule.term, rule.factor)
-            }
             if rule.type == .question, c.question.map({ $0.factor > 0 }) ?? true {
                 c.question = (rule.term, rule.factor)
             }
@@ -236,7 +228,7 @@ public struct ToneScorer: Sendable {
             case .blocker:
                 j = -1
                 continue
-            case .contrast, .question, .neutral, .decrease, .increase, .reverser, .damper:
+            case .contrast, .question, .neutral, .decrease, .increase, .reverser:
                 continue
             }
             value *= factor
