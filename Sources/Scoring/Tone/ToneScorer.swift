@@ -208,7 +208,14 @@ public struct ToneScorer: Sendable {
             j -= 1
             let gap = ToneScorer.gap(bytes, from: before.end, to: token.start)
             if gap.clauseBreak { break }
-            guard case .modifier(let r) = lexicon.entries[before.entry].kind else { continue }
+            guard case .modifier(let r) = lexicon.entries[before.entry].kind else {
+                // A negator before a reverser in between is that verb's (仍未走出困境: the way out is
+                // negated, the trouble is not).
+                if case .cue(let w) = lexicon.entries[before.entry].kind, lexicon.model.words[w].reverses != nil {
+                    negated = true
+                }
+                continue
+            }
             let rule = lexicon.model.rules[r]
             let factor: Double
             switch rule.type {
