@@ -82,19 +82,19 @@ extension ModelReader {
             let valid: Bool
             switch type {
             case .negator, .decrease, .reverser: valid = factor >= -1 && factor < 0
-            case .intensifier: valid = factor > 1 && factor <= 3
+            case .intensifier, .increase: valid = factor > 1 && factor <= 3
             case .diminisher, .concessive: valid = factor > 0 && factor < 1
-            case .question: valid = factor > 0 && factor < 1
+            case .question: valid = factor >= -1 && factor < 1 && factor != 0
             case .contrast, .blocker, .neutral: valid = factor == 1
             }
             guard valid else {
                 issue(
                     file, row,
-                    "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/decrease/reverser -1..<0, intensifier 1<..3, diminisher/concessive/question 0<..<1, contrast/blocker/neutral 1"
+                    "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/decrease/reverser -1..<0, intensifier/increase 1<..3, diminisher/concessive 0<..<1, question -1..<1 (not 0; below 0 a rhetorical question turns the sentence), contrast/blocker/neutral 1"
                 )
                 continue
             }
-            if type == .decrease || type == .reverser {
+            if type == .decrease || type == .increase || type == .reverser {
                 guard let index = tone.words.firstIndex(where: { $0.term.lowercased() == term.lowercased() }) else {
                     issue(
                         file, row,
@@ -102,7 +102,7 @@ extension ModelReader {
                     )
                     continue
                 }
-                if type == .decrease { tone.words[index].lowers = factor } else { tone.words[index].reverses = factor }
+                if type == .reverser { tone.words[index].reverses = factor } else { tone.words[index].lowers = factor }
                 continue
             }
             if let word = words[term.lowercased()] {
@@ -139,6 +139,7 @@ extension ModelReader {
         case "contrast_before": return factor(&p.contrastBefore, 0...1)
         case "contrast_after": return factor(&p.contrastAfter, 1...3)
         case "question": return factor(&p.question, 0...1)
+        case "quoted_positive": return factor(&p.quotedPositive, -1...1)
         case "exclamation": return factor(&p.exclamation, 0...2)
         case "capitals": return factor(&p.capitals, 0...2)
         case "domain": return factor(&p.domain, 0...4)
@@ -156,7 +157,7 @@ extension ModelReader {
             return nil
         default:
             return
-                "unknown parameter `\(key)` — use alpha, negation_window_words, negation_window_cjk, intensifier_window_words, intensifier_window_cjk, contrast_before, contrast_after, question, exclamation, capitals, domain, neutral_sentence or neutral_band_zh / _en / _mixed"
+                "unknown parameter `\(key)` — use alpha, negation_window_words, negation_window_cjk, intensifier_window_words, intensifier_window_cjk, contrast_before, contrast_after, question, quoted_positive, exclamation, capitals, domain, neutral_sentence or neutral_band_zh / _en / _mixed"
         }
     }
 }

@@ -10,8 +10,9 @@ public struct ToneModel: Sendable {
         public var term: String
         public var valence: Double
         public var source: Model.Source
-        /// Set when the word is also a `decrease` (下降, 回落): the factor it gives the tone word
-        /// before it in its clause (投诉下降 reads positive, 增长放缓 negative).
+        /// Set when the word is also a `decrease` (下降, 回落) or an `increase` (上升, 扩大): the factor it
+        /// gives the tone word before it in its clause (投诉下降 reads positive, 增长放缓 negative, 失业率
+        /// 上升 more negative than 失业 alone).
         public var lowers: Double? = nil
         /// Set when the word is also a `reverser` (缺乏, 失去, 摆脱): the factor it gives the tone word
         /// after it in its clause (缺乏支撑 reads negative, 摆脱困境 positive).
@@ -48,6 +49,11 @@ public struct ToneModel: Sendable {
         /// (缺乏支撑 reads negative, 摆脱困境 positive); alone it keeps its own valence. The term must
         /// also be in a word file.
         case reverser
+        /// A tone word that raises the thing named before it, as a decrease lowers it: after another
+        /// tone word in its clause it multiplies that word by its factor (above 1) and counts nothing
+        /// itself (失业率上升 and 亏损扩大 read negative, not as a rise); alone (出口增长) it keeps its
+        /// own valence. The term must also be in a word file.
+        case increase
     }
 
     public struct Rule: Sendable, Equatable {
@@ -71,6 +77,9 @@ public struct ToneModel: Sendable {
         public var contrastAfter = 1.5
         /// Factor for a sentence that asks.
         public var question = 0.7
+        /// Factor for a positive word inside quotation marks (“” 「」 『』): in Chinese commentary scare
+        /// quotes mostly mock what they hold (股东们可真是“感激不尽”); 1 leaves quoted words alone.
+        public var quotedPositive = 1.0
         /// Added to the sum, in its direction, per `!` (at most three).
         public var exclamation = 0.3
         /// Added to a word, in its direction, written in capitals in a sentence that is not.

@@ -58,6 +58,26 @@ extension ToneScorer {
         return false
     }
 
+    /// Whether the byte at `offset` lies inside quotation marks opened earlier in the segment: “ ”
+    /// (E2 80 9C/9D), 「 」 (E3 80 8C/8D), 『 』 (E3 80 8E/8F).
+    static func isQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        var depth = 0
+        var i = 0
+        while i + 2 < offset {
+            let b0 = bytes[i], b1 = bytes[i + 1], b2 = bytes[i + 2]
+            if b0 == 0xE2, b1 == 0x80, b2 == 0x9C || b2 == 0x9D {
+                depth = b2 == 0x9C ? depth + 1 : max(0, depth - 1)
+                i += 3
+            } else if b0 == 0xE3, b1 == 0x80, (0x8C...0x8F).contains(b2) {
+                depth = b2 & 1 == 0 ? depth + 1 : max(0, depth - 1)
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return depth > 0
+    }
+
     /// `!` and `！` in the segment, at most three.
     static func exclamations(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0

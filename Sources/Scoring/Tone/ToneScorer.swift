@@ -67,18 +67,21 @@ public struct ToneScorer: Sendable {
                 // A negated decrease or reverser (难以缓解, 未能摆脱) is read as a plain word: the negation
                 // turns it, and what it would have lowered or turned stays as it is.
                 let negated = (word.lowers != nil || word.reverses != nil) && isNegated(index, bytes)
-                if !negated, let factor = word.lowers, let before = lowered(by: index, bytes) {
-                    // 投诉量下降: the complaints' value turns by the factor; the fall itself adds nothing.
-                    value = values[before] * (factor - 1)
-                    values[before] *= factor
-                    applied?.append(
-                        "lowers \(ToneScorer.text(bytes, tokens[before].start, tokens[before].end))×\(ToneScorer.format(factor))"
-                    )
-                } else if !negated, word.reverses != nil, let after = reversed(by: index, bytes) {
+                // A word that is both (缓解, 减少) turns what follows it (缓解压力) before it lowers what
+                // precedes it (压力缓解).
+                if !negated, word.reverses != nil, let after = reversed(by: index, bytes) {
                     // 缺乏支撑: the support turns by the factor when it is read; the lack adds nothing.
                     turnedBy[after] = index
                     value = 0
                     applied?.append("turns \(ToneScorer.text(bytes, tokens[after].start, tokens[after].end))")
+                } else if !negated, let factor = word.lowers, let before = lowered(by: index, bytes) {
+                    // 投诉量下降: the complaints' value turns by the factor; the fall itself adds nothing.
+                    value = values[before] * (factor - 1)
+                    values[before] *= factor
+                    applied?.append(
+                        (factor > 0 ? "raises " : "lowers ")
+                            + "\(ToneScorer.text(bytes, tokens[before].start, tokens[before].end))×\(ToneScorer.format(factor))"
+                    )
                 } else {
                     value = self.value(of: index, word.valence, context, bytes, applied: &applied)
                     if turnedBy[index] >= 0, case .cue(let r) = lexicon.entries[tokens[turnedBy[index]].entry].kind,
@@ -105,6 +108,7 @@ public struct ToneScorer: Sendable {
                 evidence?.append(
                     ToneScorer.note(question.term, "×\(ToneScorer.format(question.factor))", segment, kind))
             }
+
         }
         let marks = sum == 0 ? 0 : ToneScorer.exclamations(bytes)
         if marks > 0 {
@@ -141,7 +145,10 @@ public struct ToneScorer: Sendable {
             guard case .modifier(let r) = lexicon.entries[token.entry].kind else { continue }
             let rule = lexicon.model.rules[r]
             if rule.type == .contrast, token.start > 0 { c.contrast = (token.start, token.end, rule.term) }
-            if rule.type == .question { c.question = (rule.term, rule.factor) }
+            // A rhetorical marker (难道, 岂, a negative factor) outweighs a plain 吗 in the same sentence.
+            if rule.type == .question, c.question.map({ $0.factor > 0 }) ?? true {
+                c.question = (rule.term, rule.factor)
+            }
         }
         if c.question == nil, ToneScorer.endsWithQuestionMark(bytes) {
             c.question = ("?", lexicon.model.parameters.question)
@@ -149,16 +156,17 @@ public struct ToneScorer: Sendable {
         return c
     }
 
-    /// The tone word a decrease at `index` lowers: the nearest tone word before it in its clause,
-    /// within the negation window, not already lowered; nil when there is none.
+    /// The tone word a decrease (or increase) at `index` rescales: the nearest tone word before it in its
+    /// clause, within the negation window, that was read as a word; nil when there is none.
     private func lowered(by index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let p = lexicon.model.parameters
         var j = index - 1
         while j >= 0 {
             let gap = ToneScorer.gap(bytes, from: tokens[j].end, to: tokens[index].start)
             if gap.clauseBreak || gap.words > p.negationWindowWords || gap.cjk > p.negationWindowCJK { return nil }
-            if case .cue(let w) = lexicon.entries[tokens[j].entry].kind {
-                return lexicon.model.words[w].lowers == nil && values[j] != 0 ? j : nil
+            if case .cue = lexicon.entries[tokens[j].entry].kind {
+                // A rescaler that acted added nothing itself (its value is 0): the chain stops there.
+                return values[j] != 0 ? j : nil
             }
             j -= 1
         }
@@ -200,7 +208,14 @@ public struct ToneScorer: Sendable {
             j -= 1
             let gap = ToneScorer.gap(bytes, from: before.end, to: token.start)
             if gap.clauseBreak { break }
-            guard case .modifier(let r) = lexicon.entries[before.entry].kind else { continue }
+            guard case .modifier(let r) = lexicon.entries[before.entry].kind else {
+                // A negator before a reverser in between is that verb's (仍未走出困境: the way out is
+                // negated, the trouble is not).
+                if case .cue(let w) = lexicon.entries[before.entry].kind, lexicon.model.words[w].reverses != nil {
+                    negated = true
+                }
+                continue
+            }
             let rule = lexicon.model.rules[r]
             let factor: Double
             switch rule.type {
@@ -220,7 +235,7 @@ public struct ToneScorer: Sendable {
             case .blocker:
                 j = -1
                 continue
-            case .contrast, .question, .neutral, .decrease, .reverser:
+            case .contrast, .question, .neutral, .decrease, .increase, .reverser:
                 continue
             }
             value *= factor
@@ -229,6 +244,10 @@ public struct ToneScorer: Sendable {
         if p.capitals != 0, ToneScorer.isCapitals(bytes, token.start, token.end), !ToneScorer.isShouting(bytes) {
             value += value > 0 ? p.capitals : -p.capitals
             applied?.append("CAPS+\(ToneScorer.format(p.capitals))")
+        }
+        if p.quotedPositive != 1, value > 0, ToneScorer.isQuoted(bytes, token.start) {
+            value *= p.quotedPositive
+            applied?.append("“”×\(ToneScorer.format(p.quotedPositive))")
         }
         if let contrast = context.contrast {
             let factor =
