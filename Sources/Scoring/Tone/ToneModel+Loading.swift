@@ -54,6 +54,12 @@ extension ModelReader {
     ) {
         let file = self.file("tone_rules.tsv")
         var seen: [String: Int] = [:]
+        // Where each tone word stands (the first of equal spellings), built once: a search through
+        // every word per decrease, increase or reverser row made this file most of the model load.
+        var wordIndex: [String: Int] = [:]
+        for (index, word) in tone.words.enumerated() where wordIndex[word.term.lowercased()] == nil {
+            wordIndex[word.term.lowercased()] = index
+        }
         for row in file.rows {
             guard columns(file, row, min: 3, max: 3, layout: "term<TAB>type<TAB>factor") else { continue }
             let term = row.columns[0]
@@ -95,7 +101,7 @@ extension ModelReader {
                 continue
             }
             if type == .decrease || type == .increase || type == .reverser {
-                guard let index = tone.words.firstIndex(where: { $0.term.lowercased() == term.lowercased() }) else {
+                guard let index = wordIndex[term.lowercased()] else {
                     issue(
                         file, row,
                         "\(type.rawValue) `\(term)` is not a tone word — add it to tone_zh.tsv or tone_en.tsv with its own valence"
