@@ -58,8 +58,22 @@ public struct DecisionModel: Sendable, Equatable {
     }
 
     /// The most likely label for raw features `x`.
+    ///
+    /// `argmax(logits(standardise(x)))` without its two arrays (it runs for every country of every
+    /// article): the same operations in the same order, so the same label.
     public func label(_ x: [Double]) -> StanceLabel {
-        DecisionModel.labels[DecisionModel.argmax(logits(standardise(x)))]
+        var best = 0
+        var bestScore = 0.0
+        for k in weights.indices {
+            let row = weights[k]
+            var s = row[0]
+            for j in 0..<x.count { s += row[j + 1] * ((x[j] - means[j]) / scales[j]) }
+            if k == 0 || s > bestScore {
+                best = k
+                bestScore = s
+            }
+        }
+        return DecisionModel.labels[best]
     }
 
     /// Label probabilities for raw features `x` (softmax of the logits), in `labels` order.

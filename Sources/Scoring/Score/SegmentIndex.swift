@@ -7,20 +7,18 @@
 /// read after a binary search. Every answer is the one the plain scans gave (the snapshot tests of
 /// `score --explain` hold it to that).
 struct SegmentIndex {
-    /// Clause number of each mention.
-    var clause: [Int32] = []
-    /// Whether each mention opens its clause (`opensClause`).
-    var opens: [Bool] = []
-    /// For the two kinds of eligible mention (0: neither object nor aside; 1: not an object), indexed
-    /// by a mention count `p`: the last eligible mention among the first `p` (-1: none)...
-    var lastBefore: [[Int32]] = [[], []]
-    /// ...the last eligible one that opens its clause...
-    var lastOpenBefore: [[Int32]] = [[], []]
-    /// ...and the first eligible mention at index `p` or after.
-    var nextFrom: [[Int32]] = [[], []]
-    /// The same for mentions marked as objects.
-    var lastObjectBefore: [Int32] = []
-    var nextObjectFrom: [Int32] = []
+    /// The per-mention tables, one flat buffer of rows `stride` (the mention count + 1) long, so that a
+    /// segment rebuilds them with stores into memory it already owns: one array per table (and an array
+    /// of arrays per kind) cost more to empty and refill than the few mentions of a segment.
+    ///
+    /// Row `clauseRow`: clause number of each mention. For the two kinds of eligible mention (0: neither
+    /// object nor aside; 1: not an object), indexed by a mention count `p`: the last eligible mention
+    /// among the first `p` (-1: none), the last eligible one that opens its clause, and the first
+    /// eligible mention at index `p` or after; the same for mentions marked as objects.
+    private var table: [Int32] = []
+    private var stride = 1
+    private static let clauseRow = 0, lastBeforeRow = 1, lastOpenBeforeRow = 3, lastObjectBeforeRow = 5
+    private static let nextFromRow = 6, nextObjectFromRow = 8, rows = 9
     /// The distinct countries of each list, in order of first appearance: `groupCountries[groupRange[g]]`
     /// for the list whose first mention is `g`.
     var groupRange: [Range<Int>] = []
@@ -32,66 +30,82 @@ struct SegmentIndex {
     /// Quotation marks (for `isQuoted`), only when the segment holds a question marker.
     var quotes = QuoteIndex()
 
+    /// Clause number of mention `i`.
+    func clause(_ i: Int) -> Int32 { table[i] }
+    /// The last eligible mention of `kind` among the first `p` (-1: none).
+    func lastBefore(_ kind: Int, _ p: Int) -> Int32 { table[(SegmentIndex.lastBeforeRow + kind) * stride + p] }
+    /// The last eligible mention of `kind` among the first `p` that opens its clause (-1: none).
+    func lastOpenBefore(_ kind: Int, _ p: Int) -> Int32 {
+        table[(SegmentIndex.lastOpenBeforeRow + kind) * stride + p]
+    }
+    /// The first eligible mention of `kind` at index `p` or after (-1: none).
+    func nextFrom(_ kind: Int, _ p: Int) -> Int32 { table[(SegmentIndex.nextFromRow + kind) * stride + p] }
+    /// The last mention marked as an object among the first `p` (-1: none).
+    func lastObjectBefore(_ p: Int) -> Int32 { table[SegmentIndex.lastObjectBeforeRow * stride + p] }
+    /// The first mention marked as an object at index `p` or after (-1: none).
+    func nextObjectFrom(_ p: Int) -> Int32 { table[SegmentIndex.nextObjectFromRow * stride + p] }
+
     /// Rebuilds the tables for the current segment.
     mutating func build(
         mentions: [SegmentScorer.Mention], tokens: [Lexicon.Token], boundaries: [Int], clauseStarts: [Int],
         lexicon: Lexicon, _ bytes: UnsafeBufferPointer<UInt8>
     ) {
         let count = mentions.count
-        clause.removeAll(keepingCapacity: true)
-        opens.removeAll(keepingCapacity: true)
-        lastBefore[0].removeAll(keepingCapacity: true)
-        lastBefore[1].removeAll(keepingCapacity: true)
-        lastOpenBefore[0].removeAll(keepingCapacity: true)
-        lastOpenBefore[1].removeAll(keepingCapacity: true)
-        lastObjectBefore.removeAll(keepingCapacity: true)
-        // One pass forward: clause, opening, and the "last before" tables of both kinds and of objects.
-        var k = 0
-        var last: (Int32, Int32) = (-1, -1)
-        var lastOpen: (Int32, Int32) = (-1, -1)
-        var lastObject: Int32 = -1
-        for i in 0..<count {
-            let m = mentions[i]
-            while k < boundaries.count && boundaries[k] < m.start { k += 1 }
-            clause.append(Int32(k))
-            let opensClause =
-                m.start - (k == 0 ? 0 : clauseStarts[k - 1]) <= SegmentScorer.Vocabulary.clauseOpeningReach
-            opens.append(opensClause)
-            lastBefore[0].append(last.0)
-            lastBefore[1].append(last.1)
-            lastOpenBefore[0].append(lastOpen.0)
-            lastOpenBefore[1].append(lastOpen.1)
-            lastObjectBefore.append(lastObject)
-            if m.isObject {
-                lastObject = Int32(i)
-            } else {
-                last.1 = Int32(i)
-                if opensClause { lastOpen.1 = Int32(i) }
-                if !m.isAside {
-                    last.0 = Int32(i)
-                    if opensClause { lastOpen.0 = Int32(i) }
+        let stride = count + 1
+        self.stride = stride
+        if table.count < SegmentIndex.rows * stride {
+            table = [Int32](repeating: -1, count: SegmentIndex.rows * max(stride, 32))
+        }
+        table.withUnsafeMutableBufferPointer { t in
+            // One pass forward: clause, and the "last before" rows of both kinds and of objects.
+            let (lb, lob, lobj) = (
+                SegmentIndex.lastBeforeRow * stride, SegmentIndex.lastOpenBeforeRow * stride,
+                SegmentIndex.lastObjectBeforeRow * stride
+            )
+            var k = 0
+            var last: (Int32, Int32) = (-1, -1)
+            var lastOpen: (Int32, Int32) = (-1, -1)
+            var lastObject: Int32 = -1
+            for i in 0..<count {
+                let m = mentions[i]
+                while k < boundaries.count && boundaries[k] < m.start { k += 1 }
+                t[i] = Int32(k)
+                let opensClause =
+                    m.start - (k == 0 ? 0 : clauseStarts[k - 1]) <= SegmentScorer.Vocabulary.clauseOpeningReach
+                t[lb + i] = last.0
+                t[lb + stride + i] = last.1
+                t[lob + i] = lastOpen.0
+                t[lob + stride + i] = lastOpen.1
+                t[lobj + i] = lastObject
+                if m.isObject {
+                    lastObject = Int32(i)
+                } else {
+                    last.1 = Int32(i)
+                    if opensClause { lastOpen.1 = Int32(i) }
+                    if !m.isAside {
+                        last.0 = Int32(i)
+                        if opensClause { lastOpen.0 = Int32(i) }
+                    }
                 }
             }
-        }
-        lastBefore[0].append(last.0)
-        lastBefore[1].append(last.1)
-        lastOpenBefore[0].append(lastOpen.0)
-        lastOpenBefore[1].append(lastOpen.1)
-        lastObjectBefore.append(lastObject)
-        // One pass backward: the "first from" tables.
-        nextObjectFrom.removeAll(keepingCapacity: true)
-        nextObjectFrom.append(contentsOf: repeatElement(-1, count: count + 1))
-        for kind in 0..<2 {
-            nextFrom[kind].removeAll(keepingCapacity: true)
-            nextFrom[kind].append(contentsOf: repeatElement(-1, count: count + 1))
-        }
-        var i = count - 1
-        while i >= 0 {
-            let m = mentions[i]
-            nextObjectFrom[i] = m.isObject ? Int32(i) : nextObjectFrom[i + 1]
-            nextFrom[1][i] = !m.isObject ? Int32(i) : nextFrom[1][i + 1]
-            nextFrom[0][i] = !m.isObject && !m.isAside ? Int32(i) : nextFrom[0][i + 1]
-            i -= 1
+            t[lb + count] = last.0
+            t[lb + stride + count] = last.1
+            t[lob + count] = lastOpen.0
+            t[lob + stride + count] = lastOpen.1
+            t[lobj + count] = lastObject
+            // One pass backward: the "first from" rows.
+            let (nf, nobj) = (SegmentIndex.nextFromRow * stride, SegmentIndex.nextObjectFromRow * stride)
+            t[nf + count] = -1
+            t[nf + stride + count] = -1
+            t[nobj + count] = -1
+            var i = count - 1
+            while i >= 0 {
+                let m = mentions[i]
+                t[nobj + i] = m.isObject ? Int32(i) : t[nobj + i + 1]
+                t[nf + stride + i] = !m.isObject ? Int32(i) : t[nf + stride + i + 1]
+                t[nf + i] = !m.isObject && !m.isAside ? Int32(i) : t[nf + i + 1]
+                i -= 1
+            }
         }
         buildGroups(mentions, countries: lexicon.codes.count)
         buildQuestions(tokens: tokens, boundaries: boundaries, lexicon: lexicon, bytes)

@@ -55,14 +55,14 @@ extension SegmentScorer {
         let p = SegmentIndex.count(mentions, endingBy: cueStart)
         let q = SegmentIndex.count(mentions, startingBelow: cueEnd)
         func index(_ i: Int32) -> Int? { i >= 0 ? Int(i) : nil }
-        func inCueClause(_ i: Int32) -> Int? { i >= 0 && self.index.clause[Int(i)] == cueClause ? Int(i) : nil }
-        let before = inCueClause(self.index.lastBefore[kind][p])
-        let firstBefore = index(self.index.nextFrom[kind][0]).flatMap { $0 < p ? $0 : nil }
-        let nearestBefore = index(self.index.lastOpenBefore[kind][p])
-        let firstAfter = index(self.index.nextFrom[kind][q])
-        let after = inCueClause(self.index.nextFrom[kind][q])
+        func inCueClause(_ i: Int32) -> Int? { i >= 0 && self.index.clause(Int(i)) == cueClause ? Int(i) : nil }
+        let before = inCueClause(self.index.lastBefore(kind, p))
+        let firstBefore = index(self.index.nextFrom(kind, 0)).flatMap { $0 < p ? $0 : nil }
+        let nearestBefore = index(self.index.lastOpenBefore(kind, p))
+        let firstAfter = index(self.index.nextFrom(kind, q))
+        let after = inCueClause(self.index.nextFrom(kind, q))
         // The last object before the cue in its clause (objects are never eligible).
-        let marked = inCueClause(self.index.lastObjectBefore[p])
+        let marked = inCueClause(self.index.lastObjectBefore(p))
         // English summaries open each sentence with its subject; Chinese clauses without a subject
         // continue the nearest clause subject before them (中国坚决不给稀土,美国人“被逼急了”,超级大国沦落到...),
         // or the topic of the previous sentences; a country after a Chinese cue is mostly its object.

@@ -31,36 +31,36 @@ extension SegmentScorer {
         // Unmarked mentions before the cue (`SegmentIndex` kind 0), skipping those of the object's list;
         // a chain of them longer than `maximumSkips` ends the search (only a pathological list is that long).
         var inClause: Int?
-        var i = index.lastBefore[0][p]
+        var i = index.lastBefore(0, p)
         var skips = 0
-        while i >= 0 && index.clause[Int(i)] == cueClause && skips < Vocabulary.maximumSkips {
+        while i >= 0 && index.clause(Int(i)) == cueClause && skips < Vocabulary.maximumSkips {
             if isCandidate(i) {
                 inClause = Int(i)
                 break
             }
-            i = index.lastBefore[0][Int(i)]
+            i = index.lastBefore(0, Int(i))
             skips += 1
         }
         var first: Int?
-        i = index.nextFrom[0][0]
+        i = index.nextFrom(0, 0)
         skips = 0
         while i >= 0 && Int(i) < p && skips < Vocabulary.maximumSkips {
             if isCandidate(i) {
                 first = Int(i)
                 break
             }
-            i = index.nextFrom[0][Int(i) + 1]
+            i = index.nextFrom(0, Int(i) + 1)
             skips += 1
         }
         var nearest: Int?
-        i = index.lastOpenBefore[0][p]
+        i = index.lastOpenBefore(0, p)
         skips = 0
         while i >= 0 && skips < Vocabulary.maximumSkips {
             if isCandidate(i) {
                 nearest = Int(i)
                 break
             }
-            i = index.lastOpenBefore[0][Int(i)]
+            i = index.lastOpenBefore(0, Int(i))
             skips += 1
         }
         if let found = inClause ?? (isLatin ? first : nearest ?? first) { return .mention(found) }
@@ -74,14 +74,14 @@ extension SegmentScorer {
         let cueClause = Int32(clause(cueStart))
         // The last object ending by the cue in its clause, else the clause's first object.
         let p = SegmentIndex.count(mentions, endingBy: cueStart)
-        let lastObject = index.lastObjectBefore[p]
-        if lastObject >= 0 && index.clause[Int(lastObject)] == cueClause { return Int(lastObject) }
-        let clauseStart = SegmentIndex.partition(mentions.count) { index.clause[$0] < cueClause }
-        let firstObject = index.nextObjectFrom[clauseStart]
-        if firstObject >= 0 && index.clause[Int(firstObject)] == cueClause { return Int(firstObject) }
+        let lastObject = index.lastObjectBefore(p)
+        if lastObject >= 0 && index.clause(Int(lastObject)) == cueClause { return Int(lastObject) }
+        let clauseStart = SegmentIndex.partition(mentions.count) { index.clause($0) < cueClause }
+        let firstObject = index.nextObjectFrom(clauseStart)
+        if firstObject >= 0 && index.clause(Int(firstObject)) == cueClause { return Int(firstObject) }
         // A compared country (依赖程度比美国的80%还高, "more than the US") is no object.
         let q = SegmentIndex.count(mentions, startingBelow: cueEnd)
-        if q < mentions.count && index.clause[q] == cueClause && !isCompared(mentions[q], bytes) { return q }
+        if q < mentions.count && index.clause(q) == cueClause && !isCompared(mentions[q], bytes) { return q }
         return nil
     }
 

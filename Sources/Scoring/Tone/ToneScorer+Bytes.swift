@@ -59,10 +59,11 @@ extension ToneScorer {
     }
 
     /// Whether the byte at `offset` lies inside quotation marks opened earlier in the segment: “ ”
-    /// (E2 80 9C/9D), 「 」 (E3 80 8C/8D), 『 』 (E3 80 8E/8F).
-    static func isQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+    /// (E2 80 9C/9D), 「 」 (E3 80 8C/8D), 『 』 (E3 80 8E/8F). `from` is where the walk may start: no
+    /// opening mark stands before it (`firstOpeningQuote`), so the depth there is 0.
+    static func isQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, from: Int = 0) -> Bool {
         var depth = 0
-        var i = 0
+        var i = from
         while i + 2 < offset {
             let b0 = bytes[i], b1 = bytes[i + 1], b2 = bytes[i + 2]
             if b0 == 0xE2, b1 == 0x80, b2 == 0x9C || b2 == 0x9D {
@@ -76,6 +77,30 @@ extension ToneScorer {
             }
         }
         return depth > 0
+    }
+
+    /// Where the first opening mark of `isQuoted` (“ 「 『) starts, `bytes.count` when there is none. Eight
+    /// bytes at a time while none is E2 or E3. A mark's second and third bytes (80, 8C…9D) never start
+    /// one, so this is also the first opening mark `isQuoted`'s walk meets.
+    static func firstOpeningQuote(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let n = bytes.count
+        var i = 0
+        while i &+ 2 < n {
+            if i &+ 8 <= n {
+                let v = ByteScan.load8(base + i)
+                if !ByteScan.hasByte(v, 0xE2) && !ByteScan.hasByte(v, 0xE3) {
+                    i &+= 8
+                    continue
+                }
+            }
+            let b0 = bytes[i], b1 = bytes[i &+ 1], b2 = bytes[i &+ 2]
+            if b1 == 0x80 && ((b0 == 0xE2 && b2 == 0x9C) || (b0 == 0xE3 && (b2 == 0x8C || b2 == 0x8E))) {
+                return i
+            }
+            i &+= 1
+        }
+        return n
     }
 
     /// `!` and `！` in the segment, at most three.

@@ -18,6 +18,9 @@ public struct ToneScorer: Sendable {
     private var turnedBy: [Int] = []
     /// Which scripts the current segment holds.
     private var script = (latin: false, cjk: false)
+    /// Where the segment's first opening quotation mark starts (`firstOpeningQuote`), -1 until a
+    /// positive word asks: most segments quote nothing, and then no word needs the walk of `isQuoted`.
+    private var openingQuote = -1
 
     public init(lexicon: ToneLexicon) {
         self.lexicon = lexicon
@@ -50,6 +53,7 @@ public struct ToneScorer: Sendable {
     ) -> SentenceTone {
         let p = lexicon.model.parameters
         lexicon.tokens(in: bytes, latin: script.latin, cjk: script.cjk, into: &tokens, spare: &spare)
+        openingQuote = -1
         var sum = 0.0
         var words = 0
         if !tokens.isEmpty {
@@ -174,7 +178,7 @@ public struct ToneScorer: Sendable {
     }
 
     /// Whether a negator reaches the word at `index` (the rules of `value(of:)` on a valence of 1).
-    private func isNegated(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private mutating func isNegated(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var none: [String]? = nil
         return value(of: index, 1, Context(), bytes, applied: &none) < 0
     }
@@ -193,8 +197,14 @@ public struct ToneScorer: Sendable {
         return nil
     }
 
+    /// `ToneScorer.isQuoted`, walking only from the segment's first opening mark (none: no walk).
+    private mutating func isQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        if openingQuote < 0 { openingQuote = ToneScorer.firstOpeningQuote(bytes) }
+        return openingQuote &+ 2 < offset && ToneScorer.isQuoted(bytes, offset, from: openingQuote)
+    }
+
     /// One word's value after the rules that reach it.
-    private func value(
+    private mutating func value(
         of index: Int, _ valence: Double, _ context: Context, _ bytes: UnsafeBufferPointer<UInt8>,
         applied: inout [String]?
     ) -> Double {
@@ -245,7 +255,7 @@ public struct ToneScorer: Sendable {
             value += value > 0 ? p.capitals : -p.capitals
             applied?.append("CAPS+\(ToneScorer.format(p.capitals))")
         }
-        if p.quotedPositive != 1, value > 0, ToneScorer.isQuoted(bytes, token.start) {
+        if p.quotedPositive != 1, value > 0, isQuoted(bytes, token.start) {
             value *= p.quotedPositive
             applied?.append("“”×\(ToneScorer.format(p.quotedPositive))")
         }
