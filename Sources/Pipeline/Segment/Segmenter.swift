@@ -171,8 +171,7 @@ public struct Segmenter: Sendable {
         while i >= start {
             // Eight positions at a time while none of their `G`s (at i + 1) is there.
             if i - 7 >= start {
-                let v = UnsafeRawPointer(base + i - 6).loadUnaligned(as: UInt64.self)
-                if !Segmenter.hasZeroByte(v ^ 0x4747_4747_4747_4747) {
+                if !ByteScan.hasByte(ByteScan.load8(base + i - 6), 0x47) {
                     i -= 8
                     continue
                 }
@@ -286,15 +285,15 @@ public struct Segmenter: Sendable {
         var scalarUntil = 0
         while i < end {
             if i >= scalarUntil && i &+ 9 <= end {
-                let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let w = UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt64.self)
+                let v = ByteScan.load8(base + i)
+                let w = ByteScan.load8(base + i + 1)
                 // Zero bytes mark: a `[`, a `*`, a space whose next byte is E0 or more.
                 let bracket = v ^ 0x5B5B_5B5B_5B5B_5B5B
                 let star = v ^ 0x2A2A_2A2A_2A2A_2A2A
                 let spaceBeforeHigh =
                     (v ^ 0x2020_2020_2020_2020) | ((w & 0xE0E0_E0E0_E0E0_E0E0) ^ 0xE0E0_E0E0_E0E0_E0E0)
-                if !Segmenter.hasZeroByte(bracket) && !Segmenter.hasZeroByte(star)
-                    && !Segmenter.hasZeroByte(spaceBeforeHigh)
+                if !ByteScan.hasZeroByte(bracket) && !ByteScan.hasZeroByte(star)
+                    && !ByteScan.hasZeroByte(spaceBeforeHigh)
                 {
                     UnsafeMutableRawPointer(out + n).storeBytes(of: v, as: UInt64.self)
                     n &+= 8
@@ -345,12 +344,6 @@ public struct Segmenter: Sendable {
         while hi > lo && (out[hi - 1] == 0x20 || out[hi - 1] == 0x09) { hi -= 1 }
         if lo > 0 { for k in lo..<hi { out[k - lo] = out[k] } }
         return hi - lo
-    }
-
-    /// Whether any of the eight bytes of `v` is zero (exact: borrows only reach bytes above a zero).
-    @inline(__always)
-    static func hasZeroByte(_ v: UInt64) -> Bool {
-        ((v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080) != 0
     }
 
     /// A CJK ideograph starts with E3..E9 (U+3400..U+9FFF); punctuation (E3 80 xx) is excluded.
