@@ -19,12 +19,17 @@ extension SegmentScorer {
         }
     }
 
+    /// The countries of the object's list (none without an object): never the relation's subject.
+    func objectList(_ object: Int?) -> ArraySlice<Int> {
+        object.map { index.groupCountries[index.groupRange[mentions[$0].group]] } ?? []
+    }
+
     /// The subject of a relation: the nearest unmarked mention before the cue in its clause, else the
     /// sentence's first unmarked mention before it, else (Chinese) the carried topic. Mentions of the
     /// object's list are never the subject.
     private func relationSubject(cueStart: Int, excluding object: Int?, isLatin: Bool, topic: Int?) -> Holder? {
         let cueClause = Int32(clause(cueStart))
-        let excluded = object.map { index.groupCountries[index.groupRange[mentions[$0].group]] } ?? []
+        let excluded = objectList(object)
         func isInObjectList(_ country: Int) -> Bool { excluded.contains(country) }
         func isCandidate(_ i: Int32) -> Bool { !isInObjectList(mentions[Int(i)].country) }
         let p = SegmentIndex.count(mentions, endingBy: cueStart)

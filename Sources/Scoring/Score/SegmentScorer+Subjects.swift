@@ -6,7 +6,7 @@ extension SegmentScorer {
     /// is not the one relying. Mentions of the object's list are never the subject.
     func asideSubject(cueStart: Int, excluding object: Int?) -> Holder? {
         let cueClause = clause(cueStart)
-        let excluded = object.map { index.groupCountries[index.groupRange[mentions[$0].group]] } ?? []
+        let excluded = objectList(object)
         var i = SegmentIndex.count(mentions, endingBy: cueStart) - 1
         // The cue's own clause, and the segment's opening place when the cue is in the clause right
         // after it ("In Japan, reliance on China is high").
@@ -25,7 +25,7 @@ extension SegmentScorer {
     /// relation is the U.S.'s and the EU's, named at the start of the next clause.
     func frontedSubject(cueStart: Int, excluding object: Int?) -> Holder? {
         guard clause(cueStart) == 0, let next = clauseStarts.first else { return nil }
-        let excluded = object.map { index.groupCountries[index.groupRange[mentions[$0].group]] } ?? []
+        let excluded = objectList(object)
         let q = SegmentIndex.count(mentions, startingBelow: next)
         guard q < mentions.count, clause(mentions[q].start) == 1 else { return nil }
         let m = mentions[q]
