@@ -163,18 +163,8 @@ public struct ToneScorer: Sendable {
     /// The tone word a decrease (or increase) at `index` rescales: the nearest tone word before it in its
     /// clause, within the negation window, that was read as a word; nil when there is none.
     private func lowered(by index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let p = lexicon.model.parameters
-        var j = index - 1
-        while j >= 0 {
-            let gap = ToneScorer.gap(bytes, from: tokens[j].end, to: tokens[index].start)
-            if gap.clauseBreak || gap.words > p.negationWindowWords || gap.cjk > p.negationWindowCJK { return nil }
-            if case .cue = lexicon.entries[tokens[j].entry].kind {
-                // A rescaler that acted added nothing itself (its value is 0): the chain stops there.
-                return values[j] != 0 ? j : nil
-            }
-            j -= 1
-        }
-        return nil
+        // A rescaler that acted added nothing itself (its value is 0): the chain stops there.
+        nearestWord(to: index, step: -1, bytes).flatMap { values[$0] != 0 ? $0 : nil }
     }
 
     /// Whether a negator reaches the word at `index` (the rules of `value(of:)` on a valence of 1).
@@ -186,13 +176,20 @@ public struct ToneScorer: Sendable {
     /// The tone word a reverser at `index` turns: the nearest tone word after it in its clause, within
     /// the negation window; nil when there is none.
     private func reversed(by index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        nearestWord(to: index, step: 1, bytes)
+    }
+
+    /// The nearest tone word to the token at `index` in direction `step` (-1 before, +1 after), in its
+    /// clause and within the negation window; nil when there is none.
+    private func nearestWord(to index: Int, step: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let p = lexicon.model.parameters
-        var j = index + 1
-        while j < tokens.count {
-            let gap = ToneScorer.gap(bytes, from: tokens[index].end, to: tokens[j].start)
+        var j = index + step
+        while j >= 0 && j < tokens.count {
+            let (first, last) = step < 0 ? (j, index) : (index, j)
+            let gap = ToneScorer.gap(bytes, from: tokens[first].end, to: tokens[last].start)
             if gap.clauseBreak || gap.words > p.negationWindowWords || gap.cjk > p.negationWindowCJK { return nil }
             if case .cue = lexicon.entries[tokens[j].entry].kind { return j }
-            j += 1
+            j += step
         }
         return nil
     }
