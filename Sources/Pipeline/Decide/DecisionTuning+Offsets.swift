@@ -21,9 +21,7 @@ extension DecisionTuning {
         for s in scored {
             var predicted = StanceLabel.neutral
             if let v = s.scores {
-                var best = 0
-                for k in 1..<v.count where v[k] + offsets[k] > v[best] + offsets[best] { best = k }
-                predicted = DecisionModel.labels[best]
+                predicted = DecisionModel.labels[DecisionModel.argmax(zip(v, offsets).map(+))]
             }
             m.add(gold: s.gold, predicted: predicted)
         }

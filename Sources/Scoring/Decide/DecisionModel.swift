@@ -110,7 +110,8 @@ public struct DecisionModel: Sendable, Equatable {
         return (DecisionModel.labels[k], DecisionModel.round(DecisionModel.softmax(l)[k]), terms)
     }
 
-    static func argmax(_ v: [Double]) -> Int {
+    /// The index of the largest value, the first of equals.
+    public static func argmax(_ v: [Double]) -> Int {
         var best = 0
         for i in 1..<v.count where v[i] > v[best] { best = i }
         return best
