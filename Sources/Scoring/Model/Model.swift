@@ -56,7 +56,8 @@ public struct Model: Sendable {
         /// times, since the present state decides a position.
         case past
         /// An aim (efforts to, seeks to, 力图, 寻求) just before a reducer: "efforts to reduce its reliance
-        /// on China" states the reliance, so the reducer does not act.
+        /// on China" states the reliance, so the reducer does not act. Before a strength it makes the
+        /// strength a goal ("seeks to secure supply"), which counts `factor` times.
         case intent
     }
 

@@ -69,13 +69,14 @@ extension ModelReader {
             case .negator, .irony: valid = factor >= -1 && factor < 0
             case .intensifier: valid = factor > 1 && factor <= 3
             case .diminisher, .contrast, .concessive, .reducer, .lessening, .past: valid = factor > 0 && factor < 1
+            case .intent: valid = factor > 0 && factor <= 1
             case .question: valid = factor >= -1 && factor < 1 && factor != 0
-            case .blocker, .barrier, .scope, .intent: valid = factor == 1
+            case .blocker, .barrier, .scope: valid = factor == 1
             }
             guard valid else {
                 issue(
                     file, row,
-                    "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/irony take -1..<0, question -1..<1 (not 0), intensifier 1<..3, diminisher/contrast/concessive/reducer/lessening/past 0<..<1, blocker/barrier/scope/intent 1"
+                    "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/irony take -1..<0, question -1..<1 (not 0), intensifier 1<..3, diminisher/contrast/concessive/reducer/lessening/past 0<..<1, intent 0<..1, blocker/barrier/scope 1"
                 )
                 continue
             }

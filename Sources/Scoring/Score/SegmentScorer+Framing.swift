@@ -69,4 +69,20 @@ extension SegmentScorer {
         }
         return nil
     }
+
+    /// Whether the `intent` phrase ending at `end` makes the strength after it an aim: "seeks to secure
+    /// supply", "plans to expand", 力图实现自主 state what a country wants, not what it holds, and the
+    /// labelled sets show such strengths as often on weak countries as on strong ones. Only a strength
+    /// (a positive weight) is aimed at, within the negation window, and only when no country is named
+    /// between them: in "efforts to challenge China's dominance" the dominance is China's, a fact.
+    func isAim(
+        _ intent: Model.Modifier, endingAt end: Int, gap: Int, cueStart: Int, _ contribution: Contribution,
+        _ isLatin: Bool
+    ) -> Bool {
+        let p = lexicon.model.parameters
+        guard intent.factor < 1, contribution.weight > 0,
+            gap <= (isLatin ? p.negationWindowWords : p.negationWindowCJK)
+        else { return false }
+        return !mentions.contains { $0.start >= end && $0.start < cueStart }
+    }
 }

@@ -34,6 +34,7 @@ extension SegmentScorer {
             ? max(p.negationWindowWords, p.intensifierWindowWords) : max(p.negationWindowCJK, p.intensifierWindowCJK)
         let reach = widest * Vocabulary.modifierBytesPerUnit + Vocabulary.modifierReachMargin
         var gapCount = SegmentIndex.UnitsBackward(to: cueStart)
+        var isAimed = false
         var k = index - 1
         while k >= 0 {
             let token = tokens[k]
@@ -46,6 +47,13 @@ extension SegmentScorer {
             if modifier.type == .barrier { break }
             gapCount.extend(bytes, to: token.end)
             let gap = gapCount.units
+            if modifier.type == .intent {
+                if !isAimed, isAim(modifier, endingAt: token.end, gap: gap, cueStart: cueStart, contribution, isLatin) {
+                    contribution.apply(modifier.factor, by: modifier.term)
+                    isAimed = true
+                }
+                continue
+            }
             let window: Int
             switch modifier.type {
             case .negator, .reducer, .lessening: window = isLatin ? p.negationWindowWords : p.negationWindowCJK
