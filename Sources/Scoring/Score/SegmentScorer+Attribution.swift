@@ -24,7 +24,9 @@ extension SegmentScorer {
             attributeRelation(cue, contribution, topic: topic, bytes)
         } else if cue.isLatin, let recipient = recipient(cueEnd: cue.end, bytes) {
             addTarget(.mention(recipient), contribution.value, .nearest)
-        } else if let attribution = holder(cueStart: cue.start, cueEnd: cue.end, isLatin: cue.isLatin, topic: topic) {
+        } else if let attribution = holder(
+            cueStart: cue.start, cueEnd: cue.end, isLatin: cue.isLatin, topic: topic, bytes)
+        {
             // A cue reached only through the sentence or the topic, not its own clause, is less
             // surely about that country: it counts `distant_attribution` times.
             let factor = attribution.isNear ? 1 : lexicon.model.parameters.distantAttribution
@@ -34,20 +36,26 @@ extension SegmentScorer {
 
     /// The country a one-country cue is about, and whether it stands in the cue's own clause.
     /// English: the nearest mention before it in its clause, else the nearest after it in the clause
-    /// ("concern in the U.S."), else the sentence's first mention before it, else the first after it.
+    /// when `of` leads to it ("the fragility of Europe's supply chains"), else the sentence's first
+    /// mention before it (its subject: "U.S. attempts ..., MP's among them, are years away from matching
+    /// what Lynas has running"), else the nearest after it in the clause ("concern in the U.S."), else
+    /// the first after it.
     /// Chinese, where subjects are often dropped and a country after a verb is mostly its object: the
     /// nearest mention before it in its clause, else the nearest clause subject before it, else the
     /// first mention before it, else the topic carried from earlier segments, else the nearest
     /// mention after it in the clause, else the first after it.
-    func holder(cueStart: Int, cueEnd: Int, isLatin: Bool, topic: Int?) -> Attribution? {
+    func holder(
+        cueStart: Int, cueEnd: Int, isLatin: Bool, topic: Int?, _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> Attribution? {
         // A companion or a place (与欧盟, 在马来西亚, "in Malaysia") holds the cue only when nobody else can.
-        holder(cueStart: cueStart, cueEnd: cueEnd, isLatin: isLatin, topic: topic, includingAsides: false)
-            ?? holder(cueStart: cueStart, cueEnd: cueEnd, isLatin: isLatin, topic: nil, includingAsides: true)
+        holder(cueStart: cueStart, cueEnd: cueEnd, isLatin: isLatin, topic: topic, includingAsides: false, bytes)
+            ?? holder(cueStart: cueStart, cueEnd: cueEnd, isLatin: isLatin, topic: nil, includingAsides: true, bytes)
     }
 
-    private func holder(cueStart: Int, cueEnd: Int, isLatin: Bool, topic: Int?, includingAsides: Bool)
-        -> Attribution?
-    {
+    private func holder(
+        cueStart: Int, cueEnd: Int, isLatin: Bool, topic: Int?, includingAsides: Bool,
+        _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> Attribution? {
         // What a scan over every mention found, read from the segment's tables (`SegmentIndex`):
         // mentions ending by the cue are the first `p`, those starting at or after its end from `q` on.
         let cueClause = Int32(clause(cueStart))
@@ -66,7 +74,14 @@ extension SegmentScorer {
         // English summaries open each sentence with its subject; Chinese clauses without a subject
         // continue the nearest clause subject before them (中国坚决不给稀土,美国人“被逼急了”,超级大国沦落到...),
         // or the topic of the previous sentences; a country after a Chinese cue is mostly its object.
-        if let found = before ?? (isLatin ? after : nil) { return Attribution(holder: .mention(found), isNear: true) }
+        if let found = before { return Attribution(holder: .mention(found), isNear: true) }
+        if isLatin, let found = after,
+            ByteScan.contains(bytes, from: cueEnd, to: mentions[found].start, any: SegmentScorer.possessorWords)
+        {
+            return Attribution(holder: .mention(found), isNear: true)
+        }
+        if isLatin, let found = firstBefore { return Attribution(holder: .mention(found), isNear: false) }
+        if isLatin, let found = after { return Attribution(holder: .mention(found), isNear: true) }
         // Chinese 对美国的缺口只是杯水车薪: a marked country earlier in the clause is nearer than the
         // sentence's subject (in English the clause's country after the cue has already been taken).
         if let marked, !isLatin { return Attribution(holder: .mention(marked), isNear: true) }
@@ -79,4 +94,8 @@ extension SegmentScorer {
         }
         return firstAfter.map { Attribution(holder: .mention($0), isNear: false) }
     }
+
+    /// `of` between a cue and the country after it names who holds the cue: "the fragility of the
+    /// alliance between the U.S. and Europe", "the cost advantage of Chinese producers".
+    static let possessorWords: [[UInt8]] = [Array(" of ".utf8)]
 }
