@@ -92,11 +92,12 @@ extension ModelReader {
             case .diminisher, .concessive: valid = factor > 0 && factor < 1
             case .question: valid = factor >= -1 && factor < 1 && factor != 0
             case .contrast, .blocker, .neutral: valid = factor == 1
+            case .prefix: valid = factor >= -1 && factor <= 3 && factor != 0 && factor != 1
             }
             guard valid else {
                 issue(
                     file, row,
-                    "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/decrease/reverser -1..<0, intensifier/increase 1<..3, diminisher/concessive 0<..<1, question -1..<1 (not 0; below 0 a rhetorical question turns the sentence), contrast/blocker/neutral 1"
+                    "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/decrease/reverser -1..<0, intensifier/increase 1<..3, diminisher/concessive 0<..<1, question -1..<1 (not 0; below 0 a rhetorical question turns the sentence), prefix -1...3 (not 0 or 1), contrast/blocker/neutral 1"
                 )
                 continue
             }

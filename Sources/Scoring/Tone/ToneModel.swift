@@ -54,6 +54,11 @@ public struct ToneModel: Sendable {
         /// itself (失业率上升 and 亏损扩大 read negative, not as a rise); alone (出口增长) it keeps its
         /// own valence. The term must also be in a word file.
         case increase
+        /// A bound Chinese morpheme that changes only a one-character tone word written right after it,
+        /// with nothing in between: the character backoff for compounds the lexicon lacks. A factor
+        /// above 0 scales the head (暴 1.5: 暴亏 reads more negative than 亏), below 0 turns it (止 −0.6:
+        /// 止跌 and 扭亏 read positive); anywhere else it does nothing.
+        case prefix
     }
 
     public struct Rule: Sendable, Equatable {

@@ -242,6 +242,10 @@ public struct ToneScorer: Sendable {
             case .blocker:
                 j = -1
                 continue
+            case .prefix:
+                // Only a one-character head written right after it (暴亏, 止跌): a bound morpheme.
+                guard before.end == token.start, token.end - token.start <= 4 else { continue }
+                factor = rule.factor
             case .contrast, .question, .neutral, .decrease, .increase, .reverser:
                 continue
             }
