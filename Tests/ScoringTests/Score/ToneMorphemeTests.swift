@@ -72,6 +72,12 @@ struct ToneMorphemeTests {
         #expect(tone("「外資不會走，只會看準時機再回來，我們很有信心。」") > 0)
     }
 
+    @Test func cantoneseNegatorsNegate() {
+        #expect(tone("今次個結果好。") > 0)
+        #expect(tone("今次個結果唔好。") < 0)
+        #expect(tone("佢哋冇成功。") < 0)
+    }
+
     @Test func theShippedMorphemeRulesAreRead() {
         let tone = Fixture.lexicon.model.tone
         #expect(tone.rules.contains { $0.term == "暴" && $0.type == .prefix && $0.factor > 1 })
