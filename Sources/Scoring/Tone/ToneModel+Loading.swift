@@ -88,19 +88,20 @@ extension ModelReader {
             let valid: Bool
             switch type {
             case .negator, .decrease, .reverser: valid = factor >= -1 && factor < 0
-            case .intensifier, .increase: valid = factor > 1 && factor <= 3
+            case .intensifier, .increase, .raiser: valid = factor > 1 && factor <= 3
             case .diminisher, .concessive: valid = factor > 0 && factor < 1
             case .question: valid = factor >= -1 && factor < 1 && factor != 0
             case .contrast, .blocker, .neutral: valid = factor == 1
+            case .prefix: valid = factor >= -1 && factor <= 3 && factor != 0 && factor != 1
             }
             guard valid else {
                 issue(
                     file, row,
-                    "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/decrease/reverser -1..<0, intensifier/increase 1<..3, diminisher/concessive 0<..<1, question -1..<1 (not 0; below 0 a rhetorical question turns the sentence), contrast/blocker/neutral 1"
+                    "factor \(row.columns[2]) out of range for a \(type.rawValue) — negator/decrease/reverser -1..<0, intensifier/increase/raiser 1<..3, diminisher/concessive 0<..<1, question -1..<1 (not 0; below 0 a rhetorical question turns the sentence), prefix -1...3 (not 0 or 1), contrast/blocker/neutral 1"
                 )
                 continue
             }
-            if type == .decrease || type == .increase || type == .reverser {
+            if type == .decrease || type == .increase || type == .reverser || type == .raiser {
                 guard let index = wordIndex[term.lowercased()] else {
                     issue(
                         file, row,
@@ -108,7 +109,11 @@ extension ModelReader {
                     )
                     continue
                 }
-                if type == .reverser { tone.words[index].reverses = factor } else { tone.words[index].lowers = factor }
+                if type == .reverser || type == .raiser {
+                    tone.words[index].reverses = factor
+                } else {
+                    tone.words[index].lowers = factor
+                }
                 continue
             }
             if let word = words[term.lowercased()] {
@@ -146,6 +151,7 @@ extension ModelReader {
         case "contrast_after": return factor(&p.contrastAfter, 1...3)
         case "question": return factor(&p.question, 0...1)
         case "quoted_positive": return factor(&p.quotedPositive, -1...1)
+        case "scare_quote_cjk": return window(&p.scareQuoteCJK)
         case "exclamation": return factor(&p.exclamation, 0...2)
         case "capitals": return factor(&p.capitals, 0...2)
         case "domain": return factor(&p.domain, 0...4)
@@ -163,7 +169,7 @@ extension ModelReader {
             return nil
         default:
             return
-                "unknown parameter `\(key)` — use alpha, negation_window_words, negation_window_cjk, intensifier_window_words, intensifier_window_cjk, contrast_before, contrast_after, question, quoted_positive, exclamation, capitals, domain, neutral_sentence or neutral_band_zh / _en / _mixed"
+                "unknown parameter `\(key)` — use alpha, negation_window_words, negation_window_cjk, intensifier_window_words, intensifier_window_cjk, contrast_before, contrast_after, question, quoted_positive, scare_quote_cjk, exclamation, capitals, domain, neutral_sentence or neutral_band_zh / _en / _mixed"
         }
     }
 }

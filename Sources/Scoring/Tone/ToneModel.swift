@@ -14,8 +14,9 @@ public struct ToneModel: Sendable {
         /// gives the tone word before it in its clause (投诉下降 reads positive, 增长放缓 negative, 失业率
         /// 上升 more negative than 失业 alone).
         public var lowers: Double? = nil
-        /// Set when the word is also a `reverser` (缺乏, 失去, 摆脱): the factor it gives the tone word
-        /// after it in its clause (缺乏支撑 reads negative, 摆脱困境 positive).
+        /// Set when the word is also a `reverser` (缺乏, 失去, 摆脱) or a `raiser` (上调, 扩大): the factor
+        /// it gives the tone word after it in its clause (缺乏支撑 reads negative, 摆脱困境 positive,
+        /// 上调物业费 more negative than 物业费 alone).
         public var reverses: Double? = nil
     }
 
@@ -54,6 +55,16 @@ public struct ToneModel: Sendable {
         /// itself (失业率上升 and 亏损扩大 read negative, not as a rise); alone (出口增长) it keeps its
         /// own valence. The term must also be in a word file.
         case increase
+        /// A transitive rise (上调, 提高, 扩大): before another tone word in its clause, within the negation
+        /// window, it multiplies that word by its factor (above 1) and counts nothing itself, as a
+        /// reverser does with a negative factor (上调物业费 reads negative, 提高养老金 positive); alone it
+        /// keeps its own valence. The term must also be in a word file.
+        case raiser
+        /// A bound Chinese morpheme that changes only a one-character tone word written right after it,
+        /// with nothing in between: the character backoff for compounds the lexicon lacks. A factor
+        /// above 0 scales the head (暴 1.5: 暴亏 reads more negative than 亏), below 0 turns it (止 −0.6:
+        /// 止跌 and 扭亏 read positive); anywhere else it does nothing.
+        case prefix
     }
 
     public struct Rule: Sendable, Equatable {
@@ -80,6 +91,9 @@ public struct ToneModel: Sendable {
         /// Factor for a positive word inside quotation marks (“” 「」 『』): in Chinese commentary scare
         /// quotes mostly mock what they hold (股东们可真是“感激不尽”); 1 leaves quoted words alone.
         public var quotedPositive = 1.0
+        /// The longest quotation, in characters (three bytes each), that `quotedPositive` reads as scare
+        /// quotes; a longer one is reported speech (「我們對明年抱有信心」) and keeps its tone. 0: any length.
+        public var scareQuoteCJK = 0
         /// Added to the sum, in its direction, per `!` (at most three).
         public var exclamation = 0.3
         /// Added to a word, in its direction, written in capitals in a sentence that is not.

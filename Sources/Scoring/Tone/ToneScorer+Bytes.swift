@@ -58,30 +58,44 @@ extension ToneScorer {
         return false
     }
 
-    /// Whether the byte at `offset` lies inside quotation marks opened earlier in the segment: “ ”
-    /// (E2 80 9C/9D), 「 」 (E3 80 8C/8D), 『 』 (E3 80 8E/8F). `from` is where the walk may start: no
-    /// opening mark stands before it (`firstOpeningQuote`), so the depth there is 0.
-    static func isQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, from: Int = 0) -> Bool {
+    /// The length in bytes of the quotation that holds the byte at `offset` (marks excluded; up to the
+    /// segment's end when it is never closed), nil when the byte is not quoted. Marks: “ ” (E2 80 9C/9D),
+    /// 「 」 (E3 80 8C/8D), 『 』 (E3 80 8E/8F); nested quotes count as the outermost one. `from` is where
+    /// the walk may start: no opening mark stands before it (`firstOpeningQuote`), so the depth there is 0.
+    static func quoteLength(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, from: Int = 0) -> Int? {
         var depth = 0
+        var open = 0
         var i = from
         while i + 2 < offset {
-            let b0 = bytes[i], b1 = bytes[i + 1], b2 = bytes[i + 2]
-            if b0 == 0xE2, b1 == 0x80, b2 == 0x9C || b2 == 0x9D {
-                depth = b2 == 0x9C ? depth + 1 : max(0, depth - 1)
-                i += 3
-            } else if b0 == 0xE3, b1 == 0x80, (0x8C...0x8F).contains(b2) {
-                depth = b2 & 1 == 0 ? depth + 1 : max(0, depth - 1)
-                i += 3
-            } else {
-                i += 1
-            }
+            let mark = quoteMark(bytes, i)
+            if mark > 0 && depth == 0 { open = i + 3 }
+            depth = max(0, depth + mark)
+            i += mark == 0 ? 1 : 3
         }
-        return depth > 0
+        guard depth > 0 else { return nil }
+        i = offset
+        while i + 2 < bytes.count {
+            let mark = quoteMark(bytes, i)
+            depth += mark
+            if depth == 0 { return i - open }
+            i += mark == 0 ? 1 : 3
+        }
+        return bytes.count - open
     }
 
-    /// Where the first opening mark of `isQuoted` (“ 「 『) starts, `bytes.count` when there is none. Eight
+    /// +1 for an opening quotation mark at `i`, -1 for a closing one, 0 for anything else.
+    @inline(__always)
+    static func quoteMark(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b0 = bytes[i], b1 = bytes[i + 1], b2 = bytes[i + 2]
+        guard b1 == 0x80 else { return 0 }
+        if b0 == 0xE2 && (b2 == 0x9C || b2 == 0x9D) { return b2 == 0x9C ? 1 : -1 }
+        if b0 == 0xE3 && (0x8C...0x8F).contains(b2) { return b2 & 1 == 0 ? 1 : -1 }
+        return 0
+    }
+
+    /// Where the first opening mark of `quoteLength` (“ 「 『) starts, `bytes.count` when there is none. Eight
     /// bytes at a time while none is E2 or E3. A mark's second and third bytes (80, 8C…9D) never start
-    /// one, so this is also the first opening mark `isQuoted`'s walk meets.
+    /// one, so this is also the first opening mark `quoteLength`'s walk meets.
     static func firstOpeningQuote(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let n = bytes.count

@@ -19,7 +19,7 @@ public struct ToneScorer: Sendable {
     /// Which scripts the current segment holds.
     private var script = (latin: false, cjk: false)
     /// Where the segment's first opening quotation mark starts (`firstOpeningQuote`), -1 until a
-    /// positive word asks: most segments quote nothing, and then no word needs the walk of `isQuoted`.
+    /// positive word asks: most segments quote nothing, and then no word needs the walk of `quoteLength`.
     private var openingQuote = -1
 
     public init(lexicon: ToneLexicon) {
@@ -73,11 +73,13 @@ public struct ToneScorer: Sendable {
                 let negated = (word.lowers != nil || word.reverses != nil) && isNegated(index, bytes)
                 // A word that is both (缓解, 减少) turns what follows it (缓解压力) before it lowers what
                 // precedes it (压力缓解).
-                if !negated, word.reverses != nil, let after = reversed(by: index, bytes) {
+                if !negated, let forward = word.reverses, let after = reversed(by: index, bytes) {
                     // 缺乏支撑: the support turns by the factor when it is read; the lack adds nothing.
                     turnedBy[after] = index
                     value = 0
-                    applied?.append("turns \(ToneScorer.text(bytes, tokens[after].start, tokens[after].end))")
+                    applied?.append(
+                        (forward > 0 ? "raises " : "turns ")
+                            + ToneScorer.text(bytes, tokens[after].start, tokens[after].end))
                 } else if !negated, let factor = word.lowers, let before = lowered(by: index, bytes) {
                     // 投诉量下降: the complaints' value turns by the factor; the fall itself adds nothing.
                     value = values[before] * (factor - 1)
@@ -194,10 +196,15 @@ public struct ToneScorer: Sendable {
         return nil
     }
 
-    /// `ToneScorer.isQuoted`, walking only from the segment's first opening mark (none: no walk).
-    private mutating func isQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+    /// Whether the byte at `offset` stands in scare quotes: inside quotation marks that hold at most
+    /// `scare_quote_cjk` characters (0: any length). A longer quotation is reported speech, read as it
+    /// stands. Walks only from the segment's first opening mark (none: no walk).
+    private mutating func isScareQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
         if openingQuote < 0 { openingQuote = ToneScorer.firstOpeningQuote(bytes) }
-        return openingQuote &+ 2 < offset && ToneScorer.isQuoted(bytes, offset, from: openingQuote)
+        guard openingQuote &+ 2 < offset, let length = ToneScorer.quoteLength(bytes, offset, from: openingQuote)
+        else { return false }
+        let limit = lexicon.model.parameters.scareQuoteCJK
+        return limit == 0 || length <= limit * 3
     }
 
     /// One word's value after the rules that reach it.
@@ -242,7 +249,11 @@ public struct ToneScorer: Sendable {
             case .blocker:
                 j = -1
                 continue
-            case .contrast, .question, .neutral, .decrease, .increase, .reverser:
+            case .prefix:
+                // Only a one-character head written right after it (暴亏, 止跌): a bound morpheme.
+                guard before.end == token.start, token.end - token.start <= 4 else { continue }
+                factor = rule.factor
+            case .contrast, .question, .neutral, .decrease, .increase, .reverser, .raiser:
                 continue
             }
             value *= factor
@@ -252,7 +263,7 @@ public struct ToneScorer: Sendable {
             value += value > 0 ? p.capitals : -p.capitals
             applied?.append("CAPS+\(ToneScorer.format(p.capitals))")
         }
-        if p.quotedPositive != 1, value > 0, isQuoted(bytes, token.start) {
+        if p.quotedPositive != 1, value > 0, isScareQuoted(bytes, token.start) {
             value *= p.quotedPositive
             applied?.append("“”×\(ToneScorer.format(p.quotedPositive))")
         }

@@ -143,6 +143,10 @@ struct ToneChineseRulesCheckTests {
             ("缺席\treverser\t1\n", "out of range for a reverser"),
             ("委员会\treverser\t-0.8\n", "is not a tone word"),
             ("委员会\tdecrease\t-0.6\n", "is not a tone word"),
+            ("剧烈\tprefix\t1\n", "out of range for a prefix"),
+            ("剧烈\tprefix\t0\n", "out of range for a prefix"),
+            ("上涨\traiser\t0.8\n", "out of range for a raiser"),
+            ("委员会\traiser\t1.2\n", "is not a tone word"),
         ])
     func badRowsAreErrorsWithTheirLine(_ row: String, _ message: String) throws {
         let (dir, line) = try Self.model(adding: row)

@@ -7,16 +7,10 @@ import Testing
 @Suite("Tone rules")
 struct ToneRulesTests {
     /// The tone of a one-sentence article (the sentence is the body; the title is neutral).
-    func tone(_ sentence: String) -> Double { Fixture.article("Notice", sentence).tone }
+    func tone(_ sentence: String) -> Double { Fixture.tone(sentence) }
 
     /// The sentence's words and rules as `--explain` shows them.
-    func evidence(_ sentence: String) -> [Evidence] {
-        var scorer = ArticleScorer(lexicon: Fixture.lexicon, explain: true)
-        let article = Article(
-            id: "t:1", file: "t", index: 1, line: 1, title: "Notice", outlet: nil, published: nil, topic: nil,
-            body: sentence)
-        return scorer.score(article).toneEvidence
-    }
+    func evidence(_ sentence: String) -> [Evidence] { Fixture.toneEvidence(sentence) }
 
     @Test func everydayWordsGiveTheirDirection() {
         #expect(tone("The results were excellent.") > 0.15)
