@@ -135,7 +135,16 @@ public struct Timestamp: Sendable, Equatable, Hashable, Comparable {
 }
 
 extension String {
+    /// The string without leading and trailing spaces, tabs, carriage returns and ideographic spaces.
     func trimmingCharactersInSpaces() -> String {
+        // Most lines need no trimming: when the first byte starts none of the four characters and the
+        // last byte ends none of them, no `Character` comparison below could succeed.
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first != 0x20 && first != 0x09 && first != 0x0D && first != 0xE3 && last != 0x20 && last != 0x09
+            && last != 0x0D && last != 0x80
+        {
+            return self
+        }
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" || f == "\r" || f == "\u{3000}" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\r" || l == "\u{3000}" { s.removeLast() }
