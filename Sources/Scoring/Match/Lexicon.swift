@@ -90,15 +90,22 @@ public struct Lexicon: Sendable {
     public var patternCount: Int { patternEntry.count }
     public var stateCount: Int { automaton.stateCount }
     /// The bytes of every pattern, added up: what the automaton's memory grows with.
-    public var patternBytes: Int { automaton.patternLength.reduce(0) { $0 + Int($1) } }
+    public var patternBytes: Int { automaton.patternLength.prefix(patternEntry.count).reduce(0) { $0 + Int($1) } }
     /// The automaton's tables, in bytes.
     public var memoryBytes: Int { automaton.memoryBytes }
 
     public init(model: Model) {
         // The tone automaton is independent of this one: build it on another core meanwhile.
+        // Its patterns come first: this automaton holds the Latin ones too (`Lexicon+ToneWalk`).
         let toneBuild = ToneBuild()
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { toneBuild.lexicon = ToneLexicon(model: model) }
+        let patternsReady = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async(group: group) {
+            let patterns = ToneLexicon.patterns(of: model.tone)
+            toneBuild.patterns = patterns
+            patternsReady.signal()
+            toneBuild.lexicon = ToneLexicon(model: model, patterns: patterns)
+        }
         let codes = Array(model.countryCodes).sorted()
         let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
 
@@ -148,8 +155,9 @@ public struct Lexicon: Sendable {
         }
         for (index, modifier) in model.modifiers.enumerated() { add(modifier.term, .modifier(index)) }
 
-        let automaton = Automaton(patterns: patterns)
-        let finder = TokenFinder(automaton: automaton, patternEntry: patternEntry, entries: entries)
+        patternsReady.wait()
+        let tonePatterns = toneBuild.patterns ?? ToneLexicon.patterns(of: model.tone)
+        let (automaton, finder) = Lexicon.compile(patterns, patternEntry, entries, tone: tonePatterns)
         let prefixes = model.prefixes.flatMap { affix in
             Lexicon.spellings(of: affix.text, traditional: traditional).map { (Array($0.utf8), affix.mark) }
         }
@@ -169,7 +177,7 @@ public struct Lexicon: Sendable {
         storage = Storage(
             model: model, codes: codes, entries: entries, automaton: automaton, patternEntry: patternEntry,
             prefixes: prefixes, suffixes: suffixes, joins: joins, bareForms: bareForms, slotClosings: slotClosings,
-            finder: finder, tone: toneBuild.lexicon ?? ToneLexicon(model: model))
+            finder: finder, tone: toneBuild.lexicon ?? ToneLexicon(model: model, patterns: tonePatterns))
     }
 
     /// The entry of a model term and the text to match (a trailing Latin `*` taken off), or nil for an
@@ -223,7 +231,9 @@ public struct Lexicon: Sendable {
     }
 }
 
-/// Carries the tone lexicon built on another thread back to `Lexicon.init` (read after `wait()`).
+/// Carries the tone lexicon built on another thread back to `Lexicon.init` (read after `wait()`), and
+/// before it the tone patterns (read after the semaphore's `wait()`).
 private final class ToneBuild: @unchecked Sendable {
+    var patterns: ToneLexicon.Patterns?
     var lexicon: ToneLexicon?
 }
