@@ -39,6 +39,9 @@ public struct ToneScorer: Sendable {
         let scan = lexicon.scan(bytes)
         script = (scan.latin, scan.cjk)
         self.latinTokens = latinTokens
+        // Not kept past the call: the caller refills that array for the next segment, and a second
+        // reference to it would make that a copy into a new buffer every time.
+        defer { self.latinTokens = nil }
         guard scan.traditional >= 0 else {
             return scoreFolded(bytes, kind: kind, segment: segment, domain: domain, evidence: &evidence)
         }
