@@ -128,6 +128,32 @@ public struct Timestamp: Sendable, Equatable, Hashable, Comparable {
 
     /// `2025-07-22 06:20`, or `2025-07-13` when only the date is known.
     public var text: String {
+        // Written byte by byte when every field has its usual number of digits (every timestamp `init`
+        // accepts): `summary` asks once per article, and interpolation built five strings each time.
+        if (1000...9999).contains(year), (0...99).contains(month), (0...99).contains(day), (0...99).contains(hour),
+            (0...99).contains(minute)
+        {
+            return String(unsafeUninitializedCapacity: 16) { out in
+                func put(_ v: Int, _ digits: Int, at i: Int) {
+                    var v = v
+                    for k in stride(from: i + digits - 1, through: i, by: -1) {
+                        out[k] = UInt8(0x30 + v % 10)
+                        v /= 10
+                    }
+                }
+                put(year, 4, at: 0)
+                out[4] = 0x2D
+                put(month, 2, at: 5)
+                out[7] = 0x2D
+                put(day, 2, at: 8)
+                guard hasTime else { return 10 }
+                out[10] = 0x20
+                put(hour, 2, at: 11)
+                out[13] = 0x3A
+                put(minute, 2, at: 14)
+                return 16
+            }
+        }
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         let date = "\(year)-\(two(month))-\(two(day))"
         return hasTime ? "\(date) \(two(hour)):\(two(minute))" : date
@@ -135,7 +161,16 @@ public struct Timestamp: Sendable, Equatable, Hashable, Comparable {
 }
 
 extension String {
+    /// The string without leading and trailing spaces, tabs, carriage returns and ideographic spaces.
     func trimmingCharactersInSpaces() -> String {
+        // Most lines need no trimming: when the first byte starts none of the four characters and the
+        // last byte ends none of them, no `Character` comparison below could succeed.
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first != 0x20 && first != 0x09 && first != 0x0D && first != 0xE3 && last != 0x20 && last != 0x09
+            && last != 0x0D && last != 0x80
+        {
+            return self
+        }
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" || f == "\r" || f == "\u{3000}" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\r" || l == "\u{3000}" { s.removeLast() }

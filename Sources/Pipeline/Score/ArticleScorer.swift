@@ -49,8 +49,11 @@ public struct ArticleScorer: Sendable {
                 let before = accumulator.toneSum
                 segmentScorer.score(bytes, kind: kind, segment: index, into: &accumulator)
                 let domain = (accumulator.toneSum - before) / weight
+                // The stance walk found the Latin tone words too: the tone scorer need not look again.
+                let latinTokens = lexicon.findsLatinToneTokens ? segmentScorer.toneTokens : nil
                 var sentence = toneScorer.score(
-                    bytes, kind: kind, segment: index, domain: domain, evidence: &toneEvidence)
+                    bytes, kind: kind, segment: index, domain: domain, evidence: &toneEvidence,
+                    latinTokens: latinTokens)
                 tone.add(sentence, weight: weight, parameters: lexicon.tone.model.parameters)
                 if sentences || explain {
                     sentence.text = String(decoding: bytes, as: UTF8.self)

@@ -91,33 +91,16 @@ public struct Automaton: Sendable {
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4 * capacity) { hits in
                 guard let hitsA = hits.baseAddress else { return }
                 let hitsB = hitsA + 2 * capacity
-                var a = 0, b = 0
-                var ia = 0, ib = mid - overlap
-                var na = 0, nb = 0
-                let steps = min(mid, count - ib)
-                var step = 0
+                var walk = PairWalk(delta: mid - overlap, mid: mid)
+                let steps = min(mid, count - walk.delta)
                 // In stretches that cannot fill either buffer (a step adds at most one hit to each), so
                 // the inner loop tests one bound per step instead of three.
-                while step < steps && na < capacity && nb < capacity {
-                    let limit = min(steps, step &+ capacity &- max(na, nb))
-                    while step < limit {
-                        a = Int(small[(a &<< shift) &+ Int(classOf[Int(base[ia])])])
-                        b = Int(small[(b &<< shift) &+ Int(classOf[Int(base[ib])])])
-                        ia &+= 1
-                        ib &+= 1
-                        step &+= 1
-                        if a >= firstOutputState {
-                            hitsA[2 &* na] = Int32(a)
-                            hitsA[2 &* na &+ 1] = Int32(ia)
-                            na &+= 1
-                        }
-                        if b >= firstOutputState && ib > mid {
-                            hitsB[2 &* nb] = Int32(b)
-                            hitsB[2 &* nb &+ 1] = Int32(ib)
-                            nb &+= 1
-                        }
-                    }
+                while walk.step < steps && walk.na < capacity && walk.nb < capacity {
+                    let limit = min(steps, walk.step &+ capacity &- max(walk.na, walk.nb))
+                    walk.run(small, classOf, shift, firstOutputState, base, limit, hitsA, hitsB)
                 }
+                var a = walk.a, b = walk.b, na = walk.na, nb = walk.nb
+                var ia = walk.step, ib = walk.step &+ walk.delta
                 // The first half: what was held, then the rest of its walk.
                 for k in 0..<na { found(Int(hitsA[2 * k]), Int(hitsA[2 * k + 1])) }
                 while ia < mid {
@@ -209,6 +192,56 @@ public struct Automaton: Sendable {
                     if row >= firstOutputRow { found(row / classCount, index) }
                 }
             }
+        }
+    }
+
+    /// The two interleaved walks of `Tables.runSplit`: the first from byte 0, the second `delta` bytes
+    /// further on, one step each per byte pair, hits held in two buffers.
+    ///
+    /// A function of its own, never inlined: inside the matcher's larger loop the compiler kept the
+    /// table pointers and the second state on the stack and reloaded them at every step; here every
+    /// value the step needs stays in a register.
+    struct PairWalk {
+        var a = 0, b = 0
+        var na = 0, nb = 0
+        var step = 0
+        let delta: Int
+        /// The second walk reports only from here on (what comes before belongs to the first).
+        let mid: Int
+
+        init(delta: Int, mid: Int) {
+            self.delta = delta
+            self.mid = mid
+        }
+
+        /// Steps both walks until `step` reaches `limit`; the caller keeps the buffers from filling.
+        @inline(never)
+        mutating func run(
+            _ small: UnsafeMutablePointer<UInt16>, _ classOf: UnsafeMutablePointer<Int32>, _ shift: Int,
+            _ firstOutputState: Int, _ base: UnsafePointer<UInt8>, _ limit: Int,
+            _ hitsA: UnsafeMutablePointer<Int32>, _ hitsB: UnsafeMutablePointer<Int32>
+        ) {
+            var a = self.a, b = self.b, step = self.step
+            let second = base + delta, secondEnd = delta &- mid
+            while step < limit {
+                a = Int(small[(a &<< shift) &+ Int(classOf[Int(base[step])])])
+                b = Int(small[(b &<< shift) &+ Int(classOf[Int(second[step])])])
+                step &+= 1
+                if a >= firstOutputState {
+                    hitsA[2 &* na] = Int32(a)
+                    hitsA[2 &* na &+ 1] = Int32(step)
+                    na &+= 1
+                }
+                // The second walk's end is `step + delta`, reported once it is past `mid`.
+                if b >= firstOutputState && step &+ secondEnd > 0 {
+                    hitsB[2 &* nb] = Int32(b)
+                    hitsB[2 &* nb &+ 1] = Int32(step &+ delta)
+                    nb &+= 1
+                }
+            }
+            self.a = a
+            self.b = b
+            self.step = step
         }
     }
 

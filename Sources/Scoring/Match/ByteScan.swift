@@ -3,16 +3,17 @@
 ///
 /// Everything here works on raw bytes without allocating: it runs inside the scoring loop.
 public enum ByteScan {
-    /// An ASCII letter, A-Z or a-z.
+    /// An ASCII letter, A-Z or a-z: with the lower-case bit set, one range (0x61...0x7A, which only
+    /// A-Z and a-z reach), tested with one unsigned comparison.
     @inlinable @inline(__always)
     public static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        (byte | 0x20) &- 0x61 < 26
     }
 
     /// An ASCII letter or digit: the bytes an English word is made of.
     @inlinable @inline(__always)
     public static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || isLetter(byte)
+        byte &- 0x30 < 10 || isLetter(byte)
     }
 
     /// An ASCII digit, 0-9.

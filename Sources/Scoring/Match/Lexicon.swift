@@ -56,43 +56,57 @@ public struct Lexicon: Sendable {
         public var entry: Int
     }
 
-    public internal(set) var model: Model
+    /// Everything compiled, behind one reference (`Lexicon+Storage`): a lexicon is a pointer wide, so
+    /// the scorers that hold one copy eight bytes, not 700, whenever the optimiser copies them.
+    @usableFromInline var storage: Storage
+
+    /// The public fields are `@inlinable`: called from another module as plain getters, each would
+    /// copy the whole value (a `Model`, a `ToneLexicon`) out of the storage to read one field of it.
+    public internal(set) var model: Model {
+        @inlinable get { storage.model }
+        set { storage = Storage(storage, model: newValue) }
+    }
     /// Country codes, sorted; `Kind.country(i)` indexes this.
-    public let codes: [String]
-    public let entries: [Entry]
-    let automaton: Automaton
+    @inlinable public var codes: [String] { storage.codes }
+    @inlinable public var entries: [Entry] { storage.entries }
+    var automaton: Automaton { storage.automaton }
     /// Pattern id → entry index (several spellings, e.g. traditional variants, share an entry).
-    let patternEntry: [Int32]
+    var patternEntry: [Int32] { storage.patternEntry }
     /// Pairing prefixes and suffixes as bytes.
-    let prefixes: [(bytes: [UInt8], mark: Model.Affix.Mark)]
-    let suffixes: [[UInt8]]
+    var prefixes: [(bytes: [UInt8], mark: Model.Affix.Mark)] { storage.prefixes }
+    var suffixes: [[UInt8]] { storage.suffixes }
     /// List joins (和, 、, "and", ","), lower-cased bytes; `series` ones join only inside a closed list.
-    let joins: [(bytes: [UInt8], isSeries: Bool)]
+    var joins: [(bytes: [UInt8], isSeries: Bool)] { storage.joins }
     /// The bytes of every bare form, to tell when a longer form begins or ends with one (欧|美企, 中|美国).
-    let bareForms: Set<[UInt8]>
+    var bareForms: Set<[UInt8]> { storage.bareForms }
     /// For each cue with `{X}`, every spelling of the text after `{X}`, found by bytes after the object.
     /// Keyed by the first cue with a given opening text; every cue sharing that opening, in file order.
-    let slotClosings: [Int: [(cue: Int, closings: [[UInt8]])]]
+    var slotClosings: [Int: [(cue: Int, closings: [[UInt8]])]] { storage.slotClosings }
     /// The automaton and the per-pattern checks, flattened for `tokens(in:into:)`.
-    let finder: TokenFinder
+    var finder: TokenFinder { storage.finder }
     /// The general sentiment layer's words and rules, matched by their own automaton.
-    public let tone: ToneLexicon
+    @inlinable public var tone: ToneLexicon { storage.tone }
 
     public var patternCount: Int { patternEntry.count }
     public var stateCount: Int { automaton.stateCount }
     /// The bytes of every pattern, added up: what the automaton's memory grows with.
-    public var patternBytes: Int { automaton.patternLength.reduce(0) { $0 + Int($1) } }
+    public var patternBytes: Int { automaton.patternLength.prefix(patternEntry.count).reduce(0) { $0 + Int($1) } }
     /// The automaton's tables, in bytes.
     public var memoryBytes: Int { automaton.memoryBytes }
 
     public init(model: Model) {
-        self.model = model
         // The tone automaton is independent of this one: build it on another core meanwhile.
+        // Its patterns come first: this automaton holds the Latin ones too (`Lexicon+ToneWalk`).
         let toneBuild = ToneBuild()
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { toneBuild.lexicon = ToneLexicon(model: model) }
+        let patternsReady = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async(group: group) {
+            let patterns = ToneLexicon.patterns(of: model.tone)
+            toneBuild.patterns = patterns
+            patternsReady.signal()
+            toneBuild.lexicon = ToneLexicon(model: model, patterns: patterns)
+        }
         let codes = Array(model.countryCodes).sorted()
-        self.codes = codes
         let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
 
         var traditional: [Unicode.Scalar: [Unicode.Scalar]] = [:]
@@ -141,28 +155,29 @@ public struct Lexicon: Sendable {
         }
         for (index, modifier) in model.modifiers.enumerated() { add(modifier.term, .modifier(index)) }
 
-        self.entries = entries
-        self.patternEntry = patternEntry
-        self.automaton = Automaton(patterns: patterns)
-        self.finder = TokenFinder(automaton: automaton, patternEntry: patternEntry, entries: entries)
-        self.prefixes = model.prefixes.flatMap { affix in
+        patternsReady.wait()
+        let tonePatterns = toneBuild.patterns ?? ToneLexicon.patterns(of: model.tone)
+        let (automaton, finder) = Lexicon.compile(patterns, patternEntry, entries, tone: tonePatterns)
+        let prefixes = model.prefixes.flatMap { affix in
             Lexicon.spellings(of: affix.text, traditional: traditional).map { (Array($0.utf8), affix.mark) }
         }
-        self.suffixes = model.suffixes.flatMap {
+        let suffixes = model.suffixes.flatMap {
             Lexicon.spellings(of: $0.text, traditional: traditional).map { Array($0.utf8) }
         }
-        self.joins = model.joins.flatMap { join in
+        let joins = model.joins.flatMap { join in
             Lexicon.spellings(of: join.text, traditional: traditional).map { spelling in
                 (Lexicon.lowercasedASCII(spelling), join.isSeries)
             }
         }
-        self.slotClosings = slotClosings
         group.wait()
-        self.tone = toneBuild.lexicon ?? ToneLexicon(model: model)
-        self.bareForms = Set(
+        let bareForms = Set(
             model.countries.filter { $0.kind == .bare }.flatMap {
                 Lexicon.spellings(of: $0.form, traditional: traditional).map { Array($0.utf8) }
             })
+        storage = Storage(
+            model: model, codes: codes, entries: entries, automaton: automaton, patternEntry: patternEntry,
+            prefixes: prefixes, suffixes: suffixes, joins: joins, bareForms: bareForms, slotClosings: slotClosings,
+            finder: finder, tone: toneBuild.lexicon ?? ToneLexicon(model: model, patterns: tonePatterns))
     }
 
     /// The entry of a model term and the text to match (a trailing Latin `*` taken off), or nil for an
@@ -216,7 +231,9 @@ public struct Lexicon: Sendable {
     }
 }
 
-/// Carries the tone lexicon built on another thread back to `Lexicon.init` (read after `wait()`).
+/// Carries the tone lexicon built on another thread back to `Lexicon.init` (read after `wait()`), and
+/// before it the tone patterns (read after the semaphore's `wait()`).
 private final class ToneBuild: @unchecked Sendable {
+    var patterns: ToneLexicon.Patterns?
     var lexicon: ToneLexicon?
 }

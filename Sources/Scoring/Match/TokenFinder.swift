@@ -11,7 +11,12 @@ final class TokenFinder: @unchecked Sendable {
     private let patternCount: Int
     private let exactBytes: UnsafeMutablePointer<UInt8>
     private let rank: UnsafeMutablePointer<UInt8>
-    private let entryCount: Int
+    /// Patterns from this id on belong to the second set (`init(automaton:patternEntry:entries:second:)`).
+    private let firstCount: Int
+    /// The second set's entry ranks.
+    private let secondRank: UnsafeMutablePointer<UInt8>
+    /// Built with a second set: `tokens(in:into:second:)` finds its tokens.
+    let hasSecond: Bool
 
     struct Pattern {
         var entry: Int32
@@ -24,31 +29,50 @@ final class TokenFinder: @unchecked Sendable {
         var wildcard: Bool
     }
 
-    init(automaton: Automaton, patternEntry: [Int32], entries: [Lexicon.Entry]) {
+    /// A finder for the automaton's patterns: pattern `id` stands for `entries[patternEntry[id]]`. With
+    /// `second`, the automaton's patterns from `patternEntry.count` on are another lexicon's, pattern
+    /// `patternEntry.count + k` standing for `second.entries[second.patternEntry[k]]`: one walk then
+    /// finds the tokens of both (`tokens(in:into:second:)`).
+    init(
+        automaton: Automaton, patternEntry: [Int32], entries: [Lexicon.Entry],
+        second: (patternEntry: [Int32], entries: [Lexicon.Entry])? = nil
+    ) {
         tables = automaton.tables
+        let sets = [(patternEntry, entries)] + (second.map { [($0.patternEntry, $0.entries)] } ?? [])
         var exact: [UInt8] = []
-        var exactStart = [Int32](repeating: -1, count: entries.count)
-        for (index, entry) in entries.enumerated() {
-            if let bytes = entry.exact {
-                exactStart[index] = Int32(exact.count)
-                exact += bytes
-            }
-        }
-        patternCount = patternEntry.count
+        firstCount = patternEntry.count
+        patternCount = sets.reduce(0) { $0 + $1.0.count }
         patterns = .allocate(capacity: max(patternCount, 1))
-        for (id, e) in patternEntry.enumerated() {
-            let entry = entries[Int(e)]
-            (patterns + id).initialize(
-                to: Pattern(
-                    entry: e, length: automaton.patternLength[id], exactStart: exactStart[Int(e)],
-                    exactCount: Int32(entry.exact?.count ?? 0), latinStart: entry.latinStart,
-                    latinEnd: entry.latinEnd, wildcard: entry.wildcard))
+        var id = 0
+        for (ids, entries) in sets {
+            var exactStart = [Int32](repeating: -1, count: entries.count)
+            for (index, entry) in entries.enumerated() {
+                if let bytes = entry.exact {
+                    exactStart[index] = Int32(exact.count)
+                    exact += bytes
+                }
+            }
+            for e in ids {
+                let entry = entries[Int(e)]
+                (patterns + id).initialize(
+                    to: Pattern(
+                        entry: e, length: automaton.patternLength[id], exactStart: exactStart[Int(e)],
+                        exactCount: Int32(entry.exact?.count ?? 0), latinStart: entry.latinStart,
+                        latinEnd: entry.latinEnd, wildcard: entry.wildcard))
+                id += 1
+            }
         }
         exactBytes = .allocate(capacity: max(exact.count, 1))
         exactBytes.initialize(from: exact, count: exact.count)
-        entryCount = entries.count
-        rank = .allocate(capacity: max(entries.count, 1))
+        rank = TokenFinder.ranks(entries)
+        secondRank = TokenFinder.ranks(second?.entries ?? [])
+        hasSecond = second != nil
+    }
+
+    private static func ranks(_ entries: [Lexicon.Entry]) -> UnsafeMutablePointer<UInt8> {
+        let rank = UnsafeMutablePointer<UInt8>.allocate(capacity: max(entries.count, 1))
         for (index, entry) in entries.enumerated() { (rank + index).initialize(to: UInt8(entry.rank)) }
+        return rank
     }
 
     deinit {
@@ -56,16 +80,42 @@ final class TokenFinder: @unchecked Sendable {
         patterns.deallocate()
         exactBytes.deallocate()
         rank.deallocate()
+        secondRank.deallocate()
     }
 
-    /// See `Lexicon.tokens(in:into:)`.
+    /// See `Lexicon.tokens(in:into:)`: the tokens of the first pattern set.
     func tokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Lexicon.Token]) {
         tokens.removeAll(keepingCapacity: true)
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
-        tables.run(base, count) { state, end in collect(state: state, end: end, base, count, &tokens) }
+        let firstCount = self.firstCount
+        var none: [Lexicon.Token] = []
+        tables.run(base, count) { state, end in
+            collect(state: state, end: end, base, count, below: firstCount, keepSecond: false, &tokens, &none)
+        }
+        TokenFinder.resolve(&tokens, rank)
+    }
+
+    /// The tokens of both pattern sets from one walk: the first set's in `tokens`, the second's in
+    /// `second`, each exactly what a finder of that set alone would give.
+    func tokens(
+        in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Lexicon.Token], second: inout [Lexicon.Token]
+    ) {
+        tokens.removeAll(keepingCapacity: true)
+        second.removeAll(keepingCapacity: true)
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        let firstCount = self.firstCount
+        tables.run(base, count) { state, end in
+            collect(state: state, end: end, base, count, below: firstCount, keepSecond: true, &tokens, &second)
+        }
+        TokenFinder.resolve(&tokens, rank)
+        TokenFinder.resolve(&second, secondRank)
+    }
+
+    /// Sorts the matches and keeps the leftmost-longest (ties by rank).
+    private static func resolve(_ tokens: inout [Lexicon.Token], _ rank: UnsafeMutablePointer<UInt8>) {
         guard tokens.count > 1 else { return }
-        let rank = self.rank
         tokens.withUnsafeMutableBufferPointer { t in
             // Matches arrive ordered by end, so the order by start is nearly there already: an
             // insertion sort is linear in practice. The order is total on distinct tokens, so the
@@ -100,13 +150,20 @@ final class TokenFinder: @unchecked Sendable {
         return ra != rb ? ra < rb : a.entry < b.entry
     }
 
-    /// Appends the matches of the patterns ending in `state` that pass their checks.
+    /// Appends the matches of the patterns ending in `state` that pass their checks: those of the
+    /// first set (ids below `firstCount`) to `tokens`, the others to `second`, or nowhere unless
+    /// `keepSecond`.
+    @inline(__always)
     private func collect(
-        state: Int, end: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int, _ tokens: inout [Lexicon.Token]
+        state: Int, end: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int, below firstCount: Int,
+        keepSecond: Bool, _ tokens: inout [Lexicon.Token], _ second: inout [Lexicon.Token]
     ) {
         let lower = Int(tables.outputStart[state]), upper = Int(tables.outputStart[state + 1])
         for k in lower..<upper {
-            let p = patterns[Int(tables.outputs[k])]
+            let id = Int(tables.outputs[k])
+            let isFirst = id < firstCount
+            if !isFirst && !keepSecond { continue }
+            let p = patterns[id]
             let start = end - Int(p.length)
             var stop = end
             if p.latinStart && start > 0 && ByteScan.isWordByte(bytes[start - 1]) { continue }
@@ -124,7 +181,8 @@ final class TokenFinder: @unchecked Sendable {
                 }
                 if !same { continue }
             }
-            tokens.append(Lexicon.Token(start: start, end: stop, entry: Int(p.entry)))
+            let token = Lexicon.Token(start: start, end: stop, entry: Int(p.entry))
+            if isFirst { tokens.append(token) } else { second.append(token) }
         }
     }
 }

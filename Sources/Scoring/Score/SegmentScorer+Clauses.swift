@@ -36,8 +36,11 @@ extension SegmentScorer {
     }
 
     /// Bytes that can start a clause boundary: ASCII , ; : ! ? and the lead bytes of ，；：！？ and 。.
-    static let boundaryLead: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
+    /// A pointer, not an array: the scan reads it for every byte, without a bounds check. Allocated
+    /// once, never written after, never freed.
+    nonisolated(unsafe) static let boundaryLead: UnsafeMutablePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        table.initialize(repeating: false, count: 256)
         for b: UInt8 in [0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0xEF, 0xE3] { table[Int(b)] = true }
         return table
     }()

@@ -9,6 +9,8 @@ public struct SegmentScorer: Sendable {
     public let lexicon: Lexicon
     /// The segment's tokens, in order (`Lexicon.tokens`).
     var tokens: [Lexicon.Token] = []
+    /// The segment's Latin tone tokens, found in the same walk (`Lexicon.findsLatinToneTokens`).
+    public private(set) var toneTokens: [Lexicon.Token] = []
     /// The countries named in the segment, in order (`findMentions`, `findLists`).
     var mentions: [Mention] = []
     /// The byte offsets of the clause boundary marks (`findClauseBoundaries`).
@@ -99,7 +101,7 @@ public struct SegmentScorer: Sendable {
     ) {
         let segmentWeight = kind == .title ? lexicon.model.parameters.titleWeight : 1
         acc.toneSegments += segmentWeight
-        lexicon.tokens(in: bytes, into: &tokens)
+        lexicon.tokens(in: bytes, into: &tokens, tone: &toneTokens)
         guard !tokens.isEmpty else { return }
         findMentions(bytes)
         findLists(bytes)

@@ -11,6 +11,9 @@ public struct ToneLexicon: Sendable {
     let latin: TokenFinder?
     let cjk: TokenFinder?
     public let patternCount: Int
+    /// Every Latin pattern is ASCII: its matches are the same in the text and in the text folded to
+    /// simplified characters (which changes only characters of three bytes).
+    let latinIsASCII: Bool
     public let stateCount: Int
     /// Code point (BMP) → its simplified code point, 0 when none: the text is folded before matching,
     /// so each tone word needs one spelling only (and the automaton stays small).
@@ -19,6 +22,12 @@ public struct ToneLexicon: Sendable {
     public var isEmpty: Bool { model.words.isEmpty }
 
     public init(model: Model) {
+        self.init(model: model, patterns: ToneLexicon.patterns(of: model.tone))
+    }
+
+    /// The tone layer compiled from `patterns` (`patterns(of:)` of `model.tone`), worked out once by
+    /// the caller when it needs them too (`Lexicon` walks the Latin ones with its own).
+    init(model: Model, patterns compiled: Patterns) {
         let tone = model.tone
         self.model = tone
         var fold = [UInt16](repeating: 0, count: 0x10000)
@@ -30,38 +39,17 @@ public struct ToneLexicon: Sendable {
             }
         }
         self.fold = fold
-        var entries: [Lexicon.Entry] = []
-        var patterns: [[UInt8]] = []
-        var patternEntry: [Int32] = []
-        func add(_ text: String, _ kind: Lexicon.Kind) {
-            guard let (entry, form) = Lexicon.entry(text, kind) else { return }
-            patterns.append(Lexicon.lowercasedASCII(form))
-            patternEntry.append(Int32(entries.count))
-            entries.append(entry)
-        }
-        // Words are `.cue(i)` into `model.tone.words`, rule words `.modifier(i)` into `model.tone.rules`.
-        for (index, word) in tone.words.enumerated() { add(word.term, .cue(index)) }
-        for (index, rule) in tone.rules.enumerated() { add(rule.term, .modifier(index)) }
+        let entries = compiled.entries
         self.entries = entries
-        patternCount = patterns.count
-        var latinPatterns: [[UInt8]] = [], latinEntries: [Int32] = []
-        var cjkPatterns: [[UInt8]] = [], cjkEntries: [Int32] = []
-        for (pattern, entry) in zip(patterns, patternEntry) {
-            if pattern[0] < 0x80 {
-                latinPatterns.append(pattern)
-                latinEntries.append(entry)
-            } else {
-                cjkPatterns.append(pattern)
-                cjkEntries.append(entry)
-            }
-        }
+        patternCount = compiled.count
+        latinIsASCII = compiled.latin.patterns.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
         func finder(_ patterns: [[UInt8]], _ ids: [Int32]) -> (TokenFinder?, Int) {
             guard !patterns.isEmpty else { return (nil, 0) }
             let automaton = Automaton(patterns: patterns)
             return (TokenFinder(automaton: automaton, patternEntry: ids, entries: entries), automaton.stateCount)
         }
-        let (latin, latinStates) = finder(latinPatterns, latinEntries)
-        let (cjk, cjkStates) = finder(cjkPatterns, cjkEntries)
+        let (latin, latinStates) = finder(compiled.latin.patterns, compiled.latin.entries)
+        let (cjk, cjkStates) = finder(compiled.cjk.patterns, compiled.cjk.entries)
         self.latin = latin
         self.cjk = cjk
         stateCount = latinStates + cjkStates
@@ -94,20 +82,30 @@ public struct ToneLexicon: Sendable {
 
     /// The tone tokens of `bytes`, leftmost-longest; `tokens` is cleared first. `latin` and `cjk` say
     /// which scripts the segment holds (`scan`); `spare` is scratch for the second automaton's tokens.
+    /// `latinTokens`, when given, are the Latin automaton's tokens of `bytes`, found by the caller's
+    /// own walk (`Lexicon.tokens(in:into:tone:)`): they are used instead of walking it again.
     func tokens(
         in bytes: UnsafeBufferPointer<UInt8>, latin hasLatin: Bool, cjk hasCJK: Bool,
-        into tokens: inout [Lexicon.Token], spare: inout [Lexicon.Token]
+        into tokens: inout [Lexicon.Token], spare: inout [Lexicon.Token], latinTokens: [Lexicon.Token]? = nil
     ) {
         tokens.removeAll(keepingCapacity: true)
         let latin = hasLatin ? self.latin : nil
         let cjk = hasCJK ? self.cjk : nil
+        func addLatin(_ finder: TokenFinder) {
+            if let found = latinTokens {
+                tokens.append(contentsOf: found)
+            } else {
+                finder.tokens(in: bytes, into: &tokens)
+            }
+        }
         switch (latin, cjk) {
         case (nil, nil): return
-        case (let finder?, nil), (nil, let finder?): finder.tokens(in: bytes, into: &tokens)
+        case (let l?, nil): addLatin(l)
+        case (nil, let c?): c.tokens(in: bytes, into: &tokens)
         case (let l?, let c?):
             // A Latin token and a Chinese one never overlap (their bytes differ), so the two lists
             // only need merging by position.
-            l.tokens(in: bytes, into: &tokens)
+            addLatin(l)
             c.tokens(in: bytes, into: &spare)
             guard !spare.isEmpty else { return }
             tokens.append(contentsOf: spare)

@@ -10,17 +10,29 @@ extension ToneScorer {
         var words = 0, cjk = 0
         var inWord = false
         var i = from
+        let classes = ToneScorer.gapClasses
         while i < to {
             let b = bytes[i]
-            switch b {
-            case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x2E, 0x21, 0x3F:
+            // One table load sorts the byte; the common classes (a letter, anything else that is no
+            // mark) are settled first.
+            switch classes[Int(b)] {
+            case GapClass.other:
+                inWord = false
+                i += 1
+                continue
+            case GapClass.letter:
+                if !inWord { words += 1 }
+                inWord = true
+                i += 1
+                continue
+            case GapClass.mark:
                 return (words, cjk, true)
-            case 0xE4...0xE9:
+            case GapClass.cjk:
                 cjk += 1
                 inWord = false
                 i += 3
                 continue
-            case 0xE3, 0xEF:
+            default:
                 // 、。 (E3 80 xx) and full-width ，；：（）！？ (EF BC xx) end a clause; the quotes 「」『』
                 // (E3 80 8C…8F) do not, as “” do not: 所谓「稳中求进」 is one clause.
                 if i + 2 < to, bytes[i] == 0xE3, bytes[i + 1] == 0x80, (0x8C...0x8F).contains(bytes[i + 2]) {
@@ -28,15 +40,41 @@ extension ToneScorer {
                     continue
                 }
                 if i + 1 < to, bytes[i + 1] == 0x80 || bytes[i + 1] == 0xBC { return (words, cjk, true) }
-            default:
-                let letter = ByteScan.isWordByte(b) || b == 0x27
-                if letter && !inWord { words += 1 }
-                inWord = letter
             }
             i += 1
         }
         return (words, cjk, false)
     }
+
+    /// What `gap` does with a byte: the classes of `gapClasses`.
+    enum GapClass {
+        /// Ends a word, counts nothing.
+        static let other: UInt8 = 0
+        /// A letter, a digit or `'`: part of a word.
+        static let letter: UInt8 = 1
+        /// `,` `;` `:` `(` `)` `.` `!` `?`: a clause break.
+        static let mark: UInt8 = 2
+        /// The lead byte of a CJK ideograph (E4…E9): one character of three bytes.
+        static let cjk: UInt8 = 3
+        /// E3 or EF: CJK punctuation (a break, or a quote that is none) or another character.
+        static let punctuation: UInt8 = 4
+    }
+
+    /// `GapClass` of every byte; allocated once, never written after, never freed.
+    nonisolated(unsafe) static let gapClasses: UnsafeMutablePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0..<256 {
+            let b = UInt8(value)
+            table[value] =
+                switch b {
+                case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x2E, 0x21, 0x3F: GapClass.mark
+                case 0xE4...0xE9: GapClass.cjk
+                case 0xE3, 0xEF: GapClass.punctuation
+                default: ByteScan.isWordByte(b) || b == 0x27 ? GapClass.letter : GapClass.other
+                }
+        }
+        return table
+    }()
 
     /// Whether the segment ends with `?` or `？` (ignoring closing quotes and spaces).
     static func endsWithQuestionMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -21,6 +21,8 @@ public struct ToneScorer: Sendable {
     /// Where the segment's first opening quotation mark starts (`firstOpeningQuote`), -1 until a
     /// positive word asks: most segments quote nothing, and then no word needs the walk of `quoteLength`.
     private var openingQuote = -1
+    /// The segment's Latin tone tokens when the caller found them (`score(_:...:latinTokens:)`).
+    private var latinTokens: [Lexicon.Token]?
 
     public init(lexicon: ToneLexicon) {
         self.lexicon = lexicon
@@ -28,16 +30,24 @@ public struct ToneScorer: Sendable {
     }
 
     /// The tone of `bytes`. `domain` is the market colour the stance cues gave this segment (before the
-    /// title weight); `evidence`, when not nil, receives each word's part.
+    /// title weight); `evidence`, when not nil, receives each word's part. `latinTokens`, when given,
+    /// are the Latin tone tokens of `bytes` (`Lexicon.tokens(in:into:tone:)`), not looked for again.
     public mutating func score(
         _ bytes: UnsafeBufferPointer<UInt8>, kind: SegmentKind, segment: Int, domain: Double,
-        evidence: inout [Evidence]?
+        evidence: inout [Evidence]?, latinTokens: [Lexicon.Token]? = nil
     ) -> SentenceTone {
         let scan = lexicon.scan(bytes)
         script = (scan.latin, scan.cjk)
+        self.latinTokens = latinTokens
+        // Not kept past the call: the caller refills that array for the next segment, and a second
+        // reference to it would make that a copy into a new buffer every time.
+        defer { self.latinTokens = nil }
         guard scan.traditional >= 0 else {
             return scoreFolded(bytes, kind: kind, segment: segment, domain: domain, evidence: &evidence)
         }
+        // Folding changes only characters of three bytes: ASCII patterns match the folded text where
+        // they matched the text.
+        if !lexicon.latinIsASCII { self.latinTokens = nil }
         lexicon.fold(bytes, from: scan.traditional, into: &folded)
         var scratch: [UInt8] = []
         swap(&scratch, &folded)
@@ -52,7 +62,8 @@ public struct ToneScorer: Sendable {
         evidence: inout [Evidence]?
     ) -> SentenceTone {
         let p = lexicon.model.parameters
-        lexicon.tokens(in: bytes, latin: script.latin, cjk: script.cjk, into: &tokens, spare: &spare)
+        lexicon.tokens(
+            in: bytes, latin: script.latin, cjk: script.cjk, into: &tokens, spare: &spare, latinTokens: latinTokens)
         openingQuote = -1
         var sum = 0.0
         var words = 0

@@ -128,4 +128,31 @@ struct FastPathEquivalenceTests {
         #expect(JSON.string("") == "\"\"")
         #expect(JSON.number(1e-7) == "0" && JSON.number(0.12345) == "0.1235" && JSON.number(-2) == "-2")
     }
+
+    @Test("JSON strings escape byte by byte as defined, at every position of the eight-byte blocks")
+    func jsonStringsAtEveryOffset() {
+        // The definition, one byte at a time: bytes of multi-byte characters pass through.
+        func reference(_ s: String) -> String {
+            var out: [UInt8] = [0x22]
+            for b in s.utf8 {
+                switch b {
+                case 0x22, 0x5C: out += [0x5C, b]
+                case 0x0A: out += Array("\\n".utf8)
+                case 0x0D: out += Array("\\r".utf8)
+                case 0x09: out += Array("\\t".utf8)
+                case 0..<0x20: out += Array(String(format: "\\u%04x", b).utf8)
+                default: out.append(b)
+                }
+            }
+            return String(decoding: out + [0x22], as: UTF8.self)
+        }
+        let pieces = ["a", " ", "\"", "\\", "\n", "\u{1F}", "\u{7F}", "~", "中", "é", "😀", "0"]
+        var rng = SystemRandomNumberGenerator()
+        for length in 0..<40 {
+            for _ in 0..<20 {
+                let s = (0..<length).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined()
+                #expect(JSON.string(s) == reference(s), "\(s.debugDescription)")
+            }
+        }
+    }
 }
