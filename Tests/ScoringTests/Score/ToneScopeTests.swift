@@ -42,6 +42,13 @@ struct ToneScopeTests {
         #expect(tone("这位小将在决赛中与金牌失之交臂。") < 0)
     }
 
+    @Test func aFearedQuantityTurnsWithItsRiseOrFall() {
+        // 门诊量 and 库存 are quantities people fear rising: the surge is bad news, the fall good.
+        #expect(tone("多地儿童医院门诊量激增。") < 0)
+        #expect(tone("企业库存明显下降。") > 0)
+        #expect(tone("两国紧张局势持续升温。") < tone("两国紧张局势。"))
+    }
+
     @Test func hardToSayNegatesWhatFollows() {
         #expect(tone("多位经济学家坦言，短期内难言乐观。") < 0)
     }
