@@ -252,7 +252,9 @@ public struct ToneScorer: Sendable {
                 scaled = true
                 factor = rule.factor
             case .negator:
-                guard !negated, !shielded, gap.words <= p.negationWindowWords, gap.cjk <= p.negationWindowCJK else { continue }
+                guard !negated, !shielded, gap.words <= p.negationWindowWords, gap.cjk <= p.negationWindowCJK else {
+                    continue
+                }
                 negated = true
                 factor = rule.factor
             case .concessive:
