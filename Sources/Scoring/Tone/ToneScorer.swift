@@ -226,7 +226,7 @@ public struct ToneScorer: Sendable {
         let p = lexicon.model.parameters
         let token = tokens[index]
         var value = valence
-        var scaled = false, negated = false, conceded = false
+        var scaled = false, negated = false, conceded = false, shielded = false
         var j = index - 1
         while j >= 0 {
             let before = tokens[j]
@@ -236,8 +236,10 @@ public struct ToneScorer: Sendable {
             guard case .modifier(let r) = lexicon.entries[before.entry].kind else {
                 // A negator before a reverser in between is that verb's (仍未走出困境: the way out is
                 // negated, the trouble is not).
-                if case .cue(let w) = lexicon.entries[before.entry].kind, lexicon.model.words[w].reverses != nil {
-                    negated = true
+                // Any other tone word in between takes the negator for itself: 经营不善申请破产 negates 善,
+                // not 破产 (a negator's scope is the first tone word after it).
+                if case .cue(let w) = lexicon.entries[before.entry].kind {
+                    if lexicon.model.words[w].reverses != nil { negated = true } else { shielded = true }
                 }
                 continue
             }
@@ -250,7 +252,9 @@ public struct ToneScorer: Sendable {
                 scaled = true
                 factor = rule.factor
             case .negator:
-                guard !negated, gap.words <= p.negationWindowWords, gap.cjk <= p.negationWindowCJK else { continue }
+                guard !negated, !shielded, gap.words <= p.negationWindowWords, gap.cjk <= p.negationWindowCJK else {
+                    continue
+                }
                 negated = true
                 factor = rule.factor
             case .concessive:
