@@ -18,6 +18,9 @@ public struct ToneScorer: Sendable {
     private var turnedBy: [Int] = []
     /// Which scripts the current segment holds.
     private var script = (latin: false, cjk: false)
+    /// Whether the segment may hold `!` or `！` (`ToneLexicon.scan`): most do not, and then
+    /// `exclamations` need not read it.
+    private var mayExclaim = true
     /// Where the segment's first opening quotation mark starts (`firstOpeningQuote`), -1 until a
     /// positive word asks: most segments quote nothing, and then no word needs the walk of `quoteLength`.
     private var openingQuote = -1
@@ -38,6 +41,7 @@ public struct ToneScorer: Sendable {
     ) -> SentenceTone {
         let scan = lexicon.scan(bytes)
         script = (scan.latin, scan.cjk)
+        mayExclaim = scan.exclaims
         self.latinTokens = latinTokens
         // Not kept past the call: the caller refills that array for the next segment, and a second
         // reference to it would make that a copy into a new buffer every time.
@@ -127,7 +131,7 @@ public struct ToneScorer: Sendable {
             }
 
         }
-        let marks = sum == 0 ? 0 : ToneScorer.exclamations(bytes)
+        let marks = sum == 0 || !mayExclaim ? 0 : ToneScorer.exclamations(bytes)
         if marks > 0 {
             let add = (sum > 0 ? 1.0 : -1.0) * Double(marks) * p.exclamation
             sum += add
