@@ -21,8 +21,9 @@ public struct ToneScorer: Sendable {
     /// Whether the segment may hold `!` or `！` (`ToneLexicon.scan`): most do not, and then
     /// `exclamations` need not read it.
     private var mayExclaim = true
-    /// Where the segment's first opening quotation mark starts (`firstOpeningQuote`), -1 until a
-    /// positive word asks: most segments quote nothing, and then no word needs the walk of `quoteLength`.
+    /// Where the segment's first opening quotation mark starts (`firstOpeningQuote`, found by the
+    /// script scan), or -1 for a segment read folded until a positive word asks: most segments quote
+    /// nothing, and then no word needs the walk of `quoteLength`.
     private var openingQuote = -1
     /// The segment's Latin tone tokens when the caller found them (`score(_:...:latinTokens:)`).
     private var latinTokens: [Lexicon.Token]?
@@ -42,6 +43,8 @@ public struct ToneScorer: Sendable {
         let scan = lexicon.scan(bytes)
         script = (scan.latin, scan.cjk)
         mayExclaim = scan.exclaims
+        // Known when the segment is read unfolded (no traditional character); else found on demand.
+        openingQuote = scan.quote
         self.latinTokens = latinTokens
         // Not kept past the call: the caller refills that array for the next segment, and a second
         // reference to it would make that a copy into a new buffer every time.
@@ -68,7 +71,6 @@ public struct ToneScorer: Sendable {
         let p = lexicon.model.parameters
         lexicon.tokens(
             in: bytes, latin: script.latin, cjk: script.cjk, into: &tokens, spare: &spare, latinTokens: latinTokens)
-        openingQuote = -1
         var sum = 0.0
         var words = 0
         if !tokens.isEmpty {
