@@ -130,6 +130,24 @@ public struct StoryPrinter: Sendable {
                 let b0 = UInt32(p[i])
                 var c: UInt32
                 if b0 < 0x80 {
+                    // Eight ASCII bytes at a time, first byte lowest: one load, then a table load per
+                    // byte, no test of its width and no decoding.
+                    if i &+ 8 <= n {
+                        var v = ByteScan.load8(p + i)
+                        if v & ByteScan.highBits == 0 {
+                            for _ in 0..<8 {
+                                let a = ascii[Int(v & 0xFF)]
+                                v &>>= 8
+                                if a != 0 {
+                                    chars[count] = UInt32(a)
+                                    count &+= 1
+                                    h = (h ^ UInt64(a)) &* StoryPrinter.prime
+                                }
+                            }
+                            i &+= 8
+                            continue
+                        }
+                    }
                     // One table load decides an ASCII byte (`normalised` of it, 0 when dropped).
                     let a = ascii[Int(b0)]
                     i &+= 1

@@ -304,7 +304,7 @@ struct ExportParser {
         var body: [UInt8] = []
         body.reserveCapacity(record.bodyBytes + record.body.count)
         for line in record.body {
-            guard UTF8Bytes.isValid(line.bytes) else {
+            guard line.isKnownValid || UTF8Bytes.isValid(line.bytes) else {
                 try send(.rejected(.invalidUTF8(path, line.number)), emit)
                 return
             }

@@ -9,6 +9,9 @@ public struct Line: Sendable {
     public var length: Int
     /// For a line over the limit: its first bytes (up to 64), so the format can still be told from it.
     public var head: [UInt8] = []
+    /// Known to be valid UTF-8: its whole file was checked when the reader started, so a reader
+    /// need not check the line again.
+    public var isKnownValid = false
 
     /// The line as text, or `nil` when it is not valid UTF-8.
     public var text: String? { String(validating: bytes, as: UTF8.self) }
@@ -49,6 +52,8 @@ public struct LineReader {
     private var skippedLength = 0
     private var skippedHead: [UInt8] = []
     private var pushback: [Line] = []
+    /// The whole input was in the first sample and is valid UTF-8 (`start`): every line is.
+    private var allValid = false
 
     public init(handle: FileHandle, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
         self.init(fd: handle.fileDescriptor, maxLineBytes: maxLineBytes)
@@ -116,7 +121,14 @@ public struct LineReader {
         }) {
             throw .binary(path: path)
         }
-        let (valid, invalid) = LineReader.utf8Census(sample, atEnd: eof && buffer.count - position <= 65536)
+        let whole = eof && buffer.count - position <= 65536
+        // Valid UTF-8 has no invalid byte, so the census below would keep it as UTF-8: one strict
+        // pass decides that and, when the sample is the whole input, spares every line its own check.
+        if sample.withUnsafeBufferPointer({ UTF8Bytes.isValid($0) }) {
+            allValid = whole
+            return
+        }
+        let (valid, invalid) = LineReader.utf8Census(sample, atEnd: whole)
         // GB18030 Chinese shows ~3.5 invalid bytes per accidental valid sequence; damaged UTF-8 far
         // fewer. Damaged records of a UTF-8 file are rejected one by one, not taken for GB18030.
         guard invalid >= LineReader.minInvalidForTranscode && invalid > 2 * valid else { return }
@@ -205,7 +217,7 @@ public struct LineReader {
                 if end > position && buffer[end - 1] == 0x0D { end -= 1 }
                 let line = Line(
                     number: lineNumber, bytes: Array(buffer[position..<end]), tooLong: false,
-                    length: end - position)
+                    length: end - position, isKnownValid: allValid)
                 position = newline + 1
                 return line
             }
@@ -228,7 +240,7 @@ public struct LineReader {
                 if buffer[end - 1] == 0x0D { end -= 1 }
                 let line = Line(
                     number: lineNumber, bytes: Array(buffer[position..<end]), tooLong: false,
-                    length: end - position)
+                    length: end - position, isKnownValid: allValid)
                 position = buffer.count
                 return line
             }

@@ -114,38 +114,50 @@ public struct ToneLexicon: Sendable {
     }
 
     /// One pass over a segment: whether it holds Latin letters, whether it holds characters of three
-    /// bytes or more (Chinese), and where its first traditional character stands (-1: none).
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (latin: Bool, cjk: Bool, traditional: Int) {
+    /// bytes or more (Chinese), where its first traditional character stands (-1: none), and whether
+    /// it may hold an exclamation mark (`!`, `！`; true past a traditional character, where the pass
+    /// stops), so that `ToneScorer.exclamations` reads only segments that do; and where its first
+    /// opening quotation mark starts, as `ToneScorer.firstOpeningQuote` gives it (-1 past a
+    /// traditional character: not known).
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (
+        latin: Bool, cjk: Bool, traditional: Int, exclaims: Bool, quote: Int
+    ) {
         let n = bytes.count
-        var latin = false, cjk = false
+        var latin = false, cjk = false, exclaims = false
+        var quote = n
         var i = 0
-        guard let base = bytes.baseAddress else { return (false, false, -1) }
+        guard let base = bytes.baseAddress else { return (false, false, -1, false, 0) }
         return fold.withUnsafeBufferPointer { table in
             while i < n {
                 let b = bytes[i]
                 if b < 0x80 {
-                    // Eight ASCII bytes at a time: they can only tell whether there is a letter.
+                    // Eight ASCII bytes at a time: they can only tell whether there is a letter or a `!`.
                     if i &+ 8 <= n {
                         let v = ByteScan.load8(base + i)
                         if v & ByteScan.highBits == 0 {
                             if !latin { latin = ByteScan.hasASCIILetter(v) }
+                            if !exclaims { exclaims = ByteScan.hasByte(v, 0x21) }
                             i &+= 8
                             continue
                         }
                     }
                     if !latin { latin = (b | 0x20) &- 0x61 < 26 }
+                    exclaims = exclaims || b == 0x21
                     i += 1
                 } else if b >= 0xE0 && b < 0xF0 && i + 2 < n {
                     cjk = true
                     let cp = Int(b & 0x0F) << 12 | Int(bytes[i + 1] & 0x3F) << 6 | Int(bytes[i + 2] & 0x3F)
-                    if table[cp] != 0 { return (latin || ToneLexicon.hasLetter(bytes, from: i), true, i) }
+                    if table[cp] != 0 { return (latin || ToneLexicon.hasLetter(bytes, from: i), true, i, true, -1) }
+                    exclaims = exclaims || cp == 0xFF01  // ！
+                    // “ 「 『: their bytes are lead bytes only, so the first here is the first anywhere.
+                    if quote == n && (cp == 0x201C || cp == 0x300C || cp == 0x300E) { quote = i }
                     i += 3
                 } else {
                     cjk = cjk || b >= 0xE0
                     i += 1
                 }
             }
-            return (latin, cjk, -1)
+            return (latin, cjk, -1, exclaims, quote)
         }
     }
 

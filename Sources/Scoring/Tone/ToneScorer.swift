@@ -18,8 +18,12 @@ public struct ToneScorer: Sendable {
     private var turnedBy: [Int] = []
     /// Which scripts the current segment holds.
     private var script = (latin: false, cjk: false)
-    /// Where the segment's first opening quotation mark starts (`firstOpeningQuote`), -1 until a
-    /// positive word asks: most segments quote nothing, and then no word needs the walk of `quoteLength`.
+    /// Whether the segment may hold `!` or `！` (`ToneLexicon.scan`): most do not, and then
+    /// `exclamations` need not read it.
+    private var mayExclaim = true
+    /// Where the segment's first opening quotation mark starts (`firstOpeningQuote`, found by the
+    /// script scan), or -1 for a segment read folded until a positive word asks: most segments quote
+    /// nothing, and then no word needs the walk of `quoteLength`.
     private var openingQuote = -1
     /// The segment's Latin tone tokens when the caller found them (`score(_:...:latinTokens:)`).
     private var latinTokens: [Lexicon.Token]?
@@ -38,6 +42,9 @@ public struct ToneScorer: Sendable {
     ) -> SentenceTone {
         let scan = lexicon.scan(bytes)
         script = (scan.latin, scan.cjk)
+        mayExclaim = scan.exclaims
+        // Known when the segment is read unfolded (no traditional character); else found on demand.
+        openingQuote = scan.quote
         self.latinTokens = latinTokens
         // Not kept past the call: the caller refills that array for the next segment, and a second
         // reference to it would make that a copy into a new buffer every time.
@@ -64,7 +71,6 @@ public struct ToneScorer: Sendable {
         let p = lexicon.model.parameters
         lexicon.tokens(
             in: bytes, latin: script.latin, cjk: script.cjk, into: &tokens, spare: &spare, latinTokens: latinTokens)
-        openingQuote = -1
         var sum = 0.0
         var words = 0
         if !tokens.isEmpty {
@@ -127,7 +133,7 @@ public struct ToneScorer: Sendable {
             }
 
         }
-        let marks = sum == 0 ? 0 : ToneScorer.exclamations(bytes)
+        let marks = sum == 0 || !mayExclaim ? 0 : ToneScorer.exclamations(bytes)
         if marks > 0 {
             let add = (sum > 0 ? 1.0 : -1.0) * Double(marks) * p.exclamation
             sum += add
