@@ -121,6 +121,38 @@ extension ToneScorer {
         return bytes.count - open
     }
 
+    /// The outermost quotations of `bytes` read as `quoteLength` reads them, in one walk from `from` (no
+    /// opening mark before it): each opens after a mark met at depth 0 and closes at the mark that brings
+    /// the depth back to 0 (`bytes.count` when none does). Built once per segment, so that a segment of
+    /// many quoted words costs one walk instead of one walk per word (quadratic on a long segment).
+    static func quoteSpans(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, into spans: inout [Range<Int>]) {
+        spans.removeAll(keepingCapacity: true)
+        var depth = 0
+        var open = 0
+        var i = from
+        while i + 2 < bytes.count {
+            let mark = quoteMark(bytes, i)
+            if mark > 0 && depth == 0 { open = i + 3 }
+            if mark < 0 && depth == 1 { spans.append(open..<i) }
+            depth = max(0, depth + mark)
+            i += mark == 0 ? 1 : 3
+        }
+        if depth > 0 { spans.append(open..<bytes.count) }
+    }
+
+    /// The length of the quotation in `spans` (`quoteSpans`) that holds the character starting at
+    /// `offset`, nil when none does: `quoteLength` for offsets on character boundaries.
+    static func quoteLength(in spans: [Range<Int>], at offset: Int) -> Int? {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[mid].lowerBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0, offset <= spans[low - 1].upperBound else { return nil }
+        return spans[low - 1].count
+    }
+
     /// +1 for an opening quotation mark at `i`, -1 for a closing one, 0 for anything else.
     @inline(__always)
     static func quoteMark(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {

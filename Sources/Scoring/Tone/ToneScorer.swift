@@ -25,6 +25,9 @@ public struct ToneScorer: Sendable {
     /// script scan), or -1 for a segment read folded until a positive word asks: most segments quote
     /// nothing, and then no word needs the walk of `quoteLength`.
     private var openingQuote = -1
+    /// The segment's outermost quotations (`quoteSpans`), built when a word first asks (`quotesBuilt`).
+    private var quotes: [Range<Int>] = []
+    private var quotesBuilt = false
     /// The segment's Latin tone tokens when the caller found them (`score(_:...:latinTokens:)`).
     private var latinTokens: [Lexicon.Token]?
 
@@ -45,6 +48,7 @@ public struct ToneScorer: Sendable {
         mayExclaim = scan.exclaims
         // Known when the segment is read unfolded (no traditional character); else found on demand.
         openingQuote = scan.quote
+        quotesBuilt = false
         self.latinTokens = latinTokens
         // Not kept past the call: the caller refills that array for the next segment, and a second
         // reference to it would make that a copy into a new buffer every time.
@@ -218,8 +222,12 @@ public struct ToneScorer: Sendable {
     /// stands. Walks only from the segment's first opening mark (none: no walk).
     private mutating func isScareQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
         if openingQuote < 0 { openingQuote = ToneScorer.firstOpeningQuote(bytes) }
-        guard openingQuote &+ 2 < offset, let length = ToneScorer.quoteLength(bytes, offset, from: openingQuote)
-        else { return false }
+        guard openingQuote &+ 2 < offset else { return false }
+        if !quotesBuilt {
+            ToneScorer.quoteSpans(bytes, from: openingQuote, into: &quotes)
+            quotesBuilt = true
+        }
+        guard let length = ToneScorer.quoteLength(in: quotes, at: offset) else { return false }
         let limit = lexicon.model.parameters.scareQuoteCJK
         return limit == 0 || length <= limit * 3
     }
