@@ -96,35 +96,11 @@ extension ToneScorer {
         return false
     }
 
-    /// The length in bytes of the quotation that holds the byte at `offset` (marks excluded; up to the
-    /// segment's end when it is never closed), nil when the byte is not quoted. Marks: “ ” (E2 80 9C/9D),
-    /// 「 」 (E3 80 8C/8D), 『 』 (E3 80 8E/8F); nested quotes count as the outermost one. `from` is where
-    /// the walk may start: no opening mark stands before it (`firstOpeningQuote`), so the depth there is 0.
-    static func quoteLength(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, from: Int = 0) -> Int? {
-        var depth = 0
-        var open = 0
-        var i = from
-        while i + 2 < offset {
-            let mark = quoteMark(bytes, i)
-            if mark > 0 && depth == 0 { open = i + 3 }
-            depth = max(0, depth + mark)
-            i += mark == 0 ? 1 : 3
-        }
-        guard depth > 0 else { return nil }
-        i = offset
-        while i + 2 < bytes.count {
-            let mark = quoteMark(bytes, i)
-            depth += mark
-            if depth == 0 { return i - open }
-            i += mark == 0 ? 1 : 3
-        }
-        return bytes.count - open
-    }
-
-    /// The outermost quotations of `bytes` read as `quoteLength` reads them, in one walk from `from` (no
-    /// opening mark before it): each opens after a mark met at depth 0 and closes at the mark that brings
-    /// the depth back to 0 (`bytes.count` when none does). Built once per segment, so that a segment of
-    /// many quoted words costs one walk instead of one walk per word (quadratic on a long segment).
+    /// The outermost quotations of `bytes`, in one walk from `from` (no opening mark before it): each
+    /// opens after a mark met at depth 0 and closes at the mark that brings the depth back to 0
+    /// (`bytes.count` when none does); nested quotes count as the outermost one. Marks: “ ” (E2 80
+    /// 9C/9D), 「 」 (E3 80 8C/8D), 『 』 (E3 80 8E/8F). Built once per segment, so that a segment of many
+    /// quoted words costs one walk, not one walk per word (quadratic on a long segment).
     static func quoteSpans(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, into spans: inout [Range<Int>]) {
         spans.removeAll(keepingCapacity: true)
         var depth = 0
@@ -140,8 +116,8 @@ extension ToneScorer {
         if depth > 0 { spans.append(open..<bytes.count) }
     }
 
-    /// The length of the quotation in `spans` (`quoteSpans`) that holds the character starting at
-    /// `offset`, nil when none does: `quoteLength` for offsets on character boundaries.
+    /// The length in bytes (marks excluded) of the quotation in `spans` (`quoteSpans`) that holds the
+    /// character starting at `offset`, nil when the character is not quoted.
     static func quoteLength(in spans: [Range<Int>], at offset: Int) -> Int? {
         var low = 0
         var high = spans.count
@@ -163,9 +139,9 @@ extension ToneScorer {
         return 0
     }
 
-    /// Where the first opening mark of `quoteLength` (“ 「 『) starts, `bytes.count` when there is none. Eight
+    /// Where the first opening mark of `quoteSpans` (“ 「 『) starts, `bytes.count` when there is none. Eight
     /// bytes at a time while none is E2 or E3. A mark's second and third bytes (80, 8C…9D) never start
-    /// one, so this is also the first opening mark `quoteLength`'s walk meets.
+    /// one, so this is also the first opening mark `quoteSpans`'s walk meets.
     static func firstOpeningQuote(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let n = bytes.count

@@ -23,7 +23,7 @@ public struct ToneScorer: Sendable {
     private var mayExclaim = true
     /// Where the segment's first opening quotation mark starts (`firstOpeningQuote`, found by the
     /// script scan), or -1 for a segment read folded until a positive word asks: most segments quote
-    /// nothing, and then no word needs the walk of `quoteLength`.
+    /// nothing, and then no word needs `quoteSpans`.
     private var openingQuote = -1
     /// The segment's outermost quotations (`quoteSpans`), built when a word first asks (`quotesBuilt`).
     private var quotes: [Range<Int>] = []

@@ -3,12 +3,36 @@ import Testing
 
 @testable import Scoring
 
-/// `ToneScorer.quoteSpans` walks a segment's quotations once; looked up per word it must answer as
-/// `quoteLength`, the walk per word it replaced (quadratic on a long segment of quoted words).
+/// `ToneScorer.quoteSpans` walks a segment's quotations once; looked up per word it must answer as the
+/// walk per word it replaced (quadratic on a long segment of quoted words), kept here as `reference`.
 @Suite("Tone quotations: one walk per segment answers as one walk per word")
 struct ToneQuoteSpanTests {
     /// Pieces a segment is made of: text, every quotation mark the scorer knows, and stray closers.
     static let pieces = ["中国", "稀土", "a", "，", "“", "”", "「", "」", "『", "』", "主导", " "]
+
+    /// The definition: the length in bytes of the quotation holding `offset` (marks excluded; up to the
+    /// end when never closed), nil when not quoted, by a walk from `from` (no opening mark before it) to
+    /// `offset` and on to the mark that closes it. Nested quotes count as the outermost one.
+    static func reference(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, from: Int) -> Int? {
+        var depth = 0
+        var open = 0
+        var i = from
+        while i + 2 < offset {
+            let mark = ToneScorer.quoteMark(bytes, i)
+            if mark > 0 && depth == 0 { open = i + 3 }
+            depth = max(0, depth + mark)
+            i += mark == 0 ? 1 : 3
+        }
+        guard depth > 0 else { return nil }
+        i = offset
+        while i + 2 < bytes.count {
+            let mark = ToneScorer.quoteMark(bytes, i)
+            depth += mark
+            if depth == 0 { return i - open }
+            i += mark == 0 ? 1 : 3
+        }
+        return bytes.count - open
+    }
 
     /// Character-boundary offsets of `bytes` (where words start).
     static func boundaries(_ bytes: [UInt8]) -> [Int] {
@@ -23,7 +47,7 @@ struct ToneQuoteSpanTests {
             ToneScorer.quoteSpans(buffer, from: first, into: &spans)
             return boundaries(bytes).filter { first + 2 < $0 }.map { offset in
                 (
-                    offset, ToneScorer.quoteLength(buffer, offset, from: first),
+                    offset, reference(buffer, offset, from: first),
                     ToneScorer.quoteLength(in: spans, at: offset)
                 )
             }
