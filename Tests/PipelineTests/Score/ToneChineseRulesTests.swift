@@ -147,6 +147,10 @@ struct ToneChineseRulesCheckTests {
             ("剧烈\tprefix\t0\n", "out of range for a prefix"),
             ("上涨\traiser\t0.8\n", "out of range for a raiser"),
             ("委员会\traiser\t1.2\n", "is not a tone word"),
+            ("上行\tincrease\t0.8\n", "out of range for a increase"),
+            ("凭什么\tquestion\t0\n", "out of range for a question"),
+            ("凭什么\tquestion\t-1.5\n", "out of range for a question"),
+            ("委员会\tincrease\t1.2\n", "is not a tone word"),
         ])
     func badRowsAreErrorsWithTheirLine(_ row: String, _ message: String) throws {
         let (dir, line) = try Self.model(adding: row)
