@@ -5,13 +5,7 @@ import Testing
 
 /// The general tone layer stated as examples: a sentence in, the direction of its tone out.
 @Suite("Tone rules")
-struct ToneRulesTests {
-    /// The tone of a one-sentence article (the sentence is the body; the title is neutral).
-    func tone(_ sentence: String) -> Double { Fixture.tone(sentence) }
-
-    /// The sentence's words and rules as `--explain` shows them.
-    func evidence(_ sentence: String) -> [Evidence] { Fixture.toneEvidence(sentence) }
-
+struct ToneRulesTests: ToneExamples {
     @Test func everydayWordsGiveTheirDirection() {
         #expect(tone("The results were excellent.") > 0.15)
         #expect(tone("The launch was a disaster.") < -0.15)

@@ -6,13 +6,7 @@ import Testing
 /// The third pass of Chinese tone rules stated as examples: the character backoff (morpheme heads and
 /// their bound prefixes), transitive rises and falls, delays, quantity bounds and reported speech.
 @Suite("Chinese tone: morpheme heads, raisers, reported speech")
-struct ToneMorphemeTests {
-    /// The tone of a one-sentence article (the sentence is the body; the title is neutral).
-    func tone(_ sentence: String) -> Double { Fixture.tone(sentence) }
-
-    /// The sentence's words and rules as `--explain` shows them.
-    func evidence(_ sentence: String) -> [Evidence] { Fixture.toneEvidence(sentence) }
-
+struct ToneMorphemeTests: ToneExamples {
     @Test func aCompoundTheLexiconLacksReadsByItsHead() {
         // 亏了 and 赢了 are no entries; their heads are.
         #expect(tone("这个季度公司又亏了。") < 0)

@@ -6,13 +6,7 @@ import Testing
 /// The fourth pass of Chinese tone rules stated as examples: a negator's scope, verbs of resolution
 /// read both ways, sizes of change, recovery, "hard to say" and quoted set phrases.
 @Suite("Chinese tone: negation scope, resolution, sizes of change")
-struct ToneScopeTests {
-    /// The tone of a one-sentence article (the sentence is the body; the title is neutral).
-    func tone(_ sentence: String) -> Double { Fixture.tone(sentence) }
-
-    /// The sentence's words and rules as `--explain` shows them.
-    func evidence(_ sentence: String) -> [Evidence] { Fixture.toneEvidence(sentence) }
-
+struct ToneScopeTests: ToneExamples {
     @Test func aNegatorReachesOnlyTheFirstToneWordAfterIt() {
         // 不 belongs to 善 (poorly run); the bankruptcy after it is not negated.
         #expect(tone("一家百年老字号因经营不善申请破产。") < 0)
